@@ -1,0 +1,1 @@
+"""Sociale kaart en regionale agenda jeugd: the domain package, independent of MkDocs."""

@@ -1,0 +1,188 @@
+"""Rules across records, staleness warnings, and the one entry point: `check()`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .load import Dataset, load_dataset
+from .messages import Loc
+from .models import KaartRecord, Record
+from .problems import DataError, Problem
+from .rules import record_rules
+
+MAX_DAGEN_GECONTROLEERD = 365
+MAX_DAGEN_PEILDATUM = 30
+
+CrossRule = Callable[[Dataset, date], Iterable[Problem]]
+CROSS_RULES: list[CrossRule] = []
+
+
+def cross_rule(rule: CrossRule) -> CrossRule:
+    """Register a rule over the whole data set (other modules, like the agenda, add theirs)."""
+    CROSS_RULES.append(rule)
+    return rule
+
+
+def _known_codes(dataset: Dataset) -> dict[str, str]:
+    """gemeente code -> regio id."""
+    return {g.code: regio.id for regio in dataset.regios.values() for g in regio.gemeenten}
+
+
+def _check_code(dataset: Dataset, record: Record, loc: Loc, code: str, regio: str | None, codes: dict[str, str]) -> Iterator[Problem]:
+    if code not in codes:
+        yield dataset.problem(record, loc, f"gemeentecode '{code}' staat in geen enkele regio in data/regios/; voeg de gemeente daar toe of kies een bestaande code")
+    elif regio is not None and codes[code] != regio:
+        yield dataset.problem(record, loc, f"gemeente '{code}' hoort bij regio '{codes[code]}', niet bij '{regio}'")
+
+
+@cross_rule
+def gemeenten_bestaan(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
+    codes = _known_codes(dataset)
+    for team in dataset.lokale_teams.values():
+        for i, code in enumerate(team.gemeenten):
+            yield from _check_code(dataset, team, ("gemeenten", i), code, None, codes)
+    for item in dataset.informele_steun.values():
+        for i, code in enumerate(item.gemeenten):
+            yield from _check_code(dataset, item, ("gemeenten", i), code, item.regio if item.regio in dataset.regios else None, codes)
+        for i, locatie in enumerate(item.locaties):
+            if locatie.gemeente:
+                yield from _check_code(dataset, item, ("locaties", i, "gemeente"), locatie.gemeente, None, codes)
+    for huis in dataset.gezinshuizen.values():
+        yield from _check_code(dataset, huis, ("gemeente",), huis.gemeente, None, codes)
+    for aanbieder in dataset.aanbieders.values():
+        for i, code in enumerate(aanbieder.gemeenten):
+            yield from _check_code(dataset, aanbieder, ("gemeenten", i), code, None, codes)
+            if code in codes and codes[code] not in aanbieder.regios:
+                yield dataset.problem(aanbieder, ("gemeenten", i), f"gemeente '{code}' ligt in regio '{codes[code]}'; zet die regio ook bij 'regios'")
+
+
+@cross_rule
+def regios_uniek(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
+    seen: dict[str, str] = {}
+    for regio in dataset.regios.values():
+        for i, gemeente in enumerate(regio.gemeenten):
+            if gemeente.code in seen:
+                yield dataset.problem(regio, ("gemeenten", i, "code"), f"gemeente '{gemeente.code}' staat al in regio '{seen[gemeente.code]}'; een gemeente hoort bij één regio")
+            seen[gemeente.code] = regio.id
+
+
+@cross_rule
+def verwijzingen_bestaan(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
+    regios, aanbieders = dataset.regios, dataset.aanbieders
+
+    def aanbieder_ref(record: Record, loc: Loc, ref: str) -> Iterator[Problem]:
+        if ref not in aanbieders:
+            yield dataset.problem(record, loc, f"aanbieder '{ref}' bestaat niet; maak data/providers/{ref}.yml aan of kies een bestaand id{_close(ref, aanbieders)}")
+
+    for item in dataset.informele_steun.values():
+        if item.regio not in regios:
+            yield dataset.problem(item, ("regio",), f"regio '{item.regio}' bestaat niet in data/regios/{_close(item.regio, regios)}")
+        if item.aanbieder:
+            yield from aanbieder_ref(item, ("aanbieder",), item.aanbieder)
+    for huis in dataset.gezinshuizen.values():
+        yield from aanbieder_ref(huis, ("aanbieder",), huis.aanbieder)
+    for aanbieder in aanbieders.values():
+        for i, ref in enumerate(aanbieder.regios):
+            if ref not in regios:
+                yield dataset.problem(aanbieder, ("regios", i), f"regio '{ref}' bestaat niet in data/regios/{_close(ref, regios)}")
+
+
+@cross_rule
+def teams_per_gemeente(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
+    """In a region that publishes lokale teams, every gemeente needs one (schools look theirs up)."""
+    covered = {code for team in dataset.lokale_teams.values() for code in team.gemeenten}
+    for regio in dataset.regios.values():
+        if not any(g.code in covered for g in regio.gemeenten):
+            continue
+        for i, gemeente in enumerate(regio.gemeenten):
+            if gemeente.code not in covered:
+                yield dataset.problem(regio, ("gemeenten", i, "code"), f"gemeente {gemeente.naam} heeft geen lokaal team in data/lokale-teams/", "waarschuwing")
+
+
+@cross_rule
+def geen_dubbele_records(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
+    """The same naam in the same gemeente twice is almost always a copy that should be one file."""
+    for folder, records in dataset.records.items():
+        seen: dict[tuple[str, str], Record] = {}
+        for record in records.values():
+            naam = getattr(record, "naam", None)
+            if not isinstance(naam, str):
+                continue
+            for plek in _gemeenten_of(record):
+                key = (naam.casefold().strip(), plek)
+                first = seen.get(key)
+                if first is not None:
+                    yield dataset.problem(record, ("naam",), f"'{naam}' staat al in {dataset.paths[id(first)]} voor dezelfde gemeente; voeg de twee samen of geef ze een eigen naam")
+                    break
+                seen[key] = record
+
+
+def _gemeenten_of(record: Record) -> list[str]:
+    if hasattr(record, "gemeente"):
+        return [record.gemeente]  # type: ignore[attr-defined]
+    gemeenten = getattr(record, "gemeenten", None)
+    if isinstance(gemeenten, list) and gemeenten and isinstance(gemeenten[0], str):
+        return list(gemeenten)
+    regio = getattr(record, "regio", None) or ",".join(getattr(record, "regios", []) or [])
+    return [f"regio:{regio}"]
+
+
+@cross_rule
+def verouderd(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
+    for record in dataset.all():
+        if isinstance(record, KaartRecord) and (vandaag - record.gecontroleerd_op).days > MAX_DAGEN_GECONTROLEERD:
+            yield dataset.problem(
+                record, ("gecontroleerd_op",),
+                f"laatst gecontroleerd op {record.gecontroleerd_op.isoformat()}, meer dan 12 maanden geleden; controleer de gegevens en pas de datum aan",
+                "waarschuwing",
+            )
+    for huis in dataset.gezinshuizen.values():
+        p = huis.plekken
+        if p.vrij is not None and p.peildatum is not None and (vandaag - p.peildatum).days > MAX_DAGEN_PEILDATUM:
+            yield dataset.problem(
+                huis, ("plekken", "peildatum"),
+                f"vrije plekken zijn geteld op {p.peildatum.isoformat()}, meer dan 30 dagen geleden; de site toont ze als 'onbekend'",
+                "waarschuwing",
+            )
+
+
+def _close(word: str, options: Iterable[str]) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; bedoelde je '{match[0]}'?" if match else ""
+
+
+@dataclass
+class CheckResult:
+    dataset: Dataset
+    problems: list[Problem]
+
+    @property
+    def fouten(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_fout]
+
+    @property
+    def ok(self) -> bool:
+        return not self.fouten
+
+
+def check(root: Path, vandaag: date | None = None) -> CheckResult:
+    """Load `root` and apply every rule. Problems come sorted by file and line."""
+    vandaag = vandaag or date.today()
+    dataset, problems = load_dataset(root, vandaag)
+    problems += record_rules(dataset)
+    for rule in CROSS_RULES:
+        problems += rule(dataset, vandaag)
+    return CheckResult(dataset, sorted(set(problems)))
+
+
+def load_checked(root: Path, vandaag: date | None = None) -> Dataset:
+    """The data set, or DataError with every error: what the site build uses."""
+    result = check(root, vandaag)
+    if not result.ok:
+        raise DataError(result.problems)
+    return result.dataset

@@ -1,0 +1,70 @@
+"""The command line: `socialekaart check | schema | nieuw`."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from .check import check as run_check
+from .load import SLUG
+from .models import RECORD_TYPES
+from .problems import samenvatting
+from .schema import write_schemas
+from .template import template
+
+
+@click.group(help="Sociale kaart en regionale agenda jeugd: gegevens controleren en beheren.")
+@click.version_option(package_name="socialekaart")
+def main() -> None:
+    pass
+
+
+@main.command(help="Controleer alle gegevens in DATA_MAP (standaard: data) en meld elke fout met bestand en regel.")
+@click.argument("data_map", default="data", type=click.Path(path_type=Path))
+@click.option("--format", "formaat", type=click.Choice(["tekst", "github"]), default="tekst", show_default=True,
+              help="'github' geeft meldingen die GitHub Actions bij de regel in de pull request toont.")
+@click.option("--datum", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Controleer alsof het deze datum is (JJJJ-MM-DD); standaard vandaag.")
+def check(data_map: Path, formaat: str, datum) -> None:
+    if not data_map.is_dir():
+        click.echo(f"fout: de gegevensmap '{data_map}' bestaat niet", err=True)
+        sys.exit(2)
+    vandaag: date = datum.date() if datum else date.today()
+    result = run_check(data_map, vandaag)
+    for problem in result.problems:
+        click.echo(problem.github() if formaat == "github" else problem.gcc())
+    click.echo(samenvatting(result.problems, result.dataset.bestanden))
+    sys.exit(0 if result.ok else 1)
+
+
+@main.command(help="Schrijf een JSON Schema per soort record, voor automatisch aanvullen in je editor.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True)
+def schema(out: Path) -> None:
+    for path in write_schemas(out):
+        click.echo(f"geschreven: {path}")
+
+
+@main.command(help="Maak een nieuw record om in te vullen: SOORT is een map in data/, ID wordt de bestandsnaam.")
+@click.argument("soort")
+@click.argument("id")
+@click.option("--data", "data_map", type=click.Path(path_type=Path), default=Path("data"), show_default=True)
+def nieuw(soort: str, id: str, data_map: Path) -> None:
+    record_type = RECORD_TYPES.get(soort)
+    if record_type is None:
+        click.echo(f"fout: onbekende soort '{soort}'; kies uit: {', '.join(sorted(RECORD_TYPES))}", err=True)
+        sys.exit(2)
+    parts = id.split("/")
+    if len(parts) != (2 if record_type.nested else 1) or not all(SLUG.match(p) for p in parts):
+        vorm = "'<regio>/<id>'" if record_type.nested else "een id"
+        click.echo(f"fout: '{id}' is geen geldig {vorm}: alleen kleine letters, cijfers en streepjes", err=True)
+        sys.exit(2)
+    path = data_map / soort / f"{id}.yml"
+    if path.exists():
+        click.echo(f"fout: {path} bestaat al; kies een ander id of pas dat bestand aan", err=True)
+        sys.exit(2)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(template(soort), encoding="utf-8")
+    click.echo(f"aangemaakt: {path}")

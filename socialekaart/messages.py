@@ -1,0 +1,146 @@
+"""Pydantic's English error types, told in Dutch with what is allowed."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+from .models.common import PATTERN_UITLEG
+
+Loc = tuple[str | int, ...]
+
+
+def veldnaam(loc: Loc) -> str:
+    """'contactpersonen[2].email': list items counted from 1, as people count."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += ("." if text else "") + part
+    return text or "(bestand)"
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside `list[Model]`, `Model | None`, `Annotated[Model, ...]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _inner_model(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found:
+                return found
+    return None
+
+
+def model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that holds the fields at `loc` (walking through lists)."""
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if current is None:
+            return None
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current
+
+
+def _allowed(expected: str) -> list[str]:
+    return [part.strip().strip("'") for part in expected.replace(" or ", ", ").split(",") if part.strip()]
+
+
+def _suggest(word: str, options: list[str]) -> str:
+    match = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
+    return f"; bedoelde je '{match[0]}'?" if match else ""
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, dict):
+        return "een blok met velden"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, bool):
+        return "ja/nee (true/false)"
+    if isinstance(value, int | float):
+        return "een getal"
+    if value is None:
+        return "niets (leeg)"
+    return "tekst"
+
+
+def dutch(error: ErrorDetails, model: type[BaseModel]) -> str:
+    """One Dutch sentence: what is wrong, and what is allowed."""
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    loc = tuple(error["loc"])
+    if kind == "socialekaart":
+        return error["msg"]
+    if kind == "missing":
+        field = _field(model, loc)
+        hint = f" ({field.description})" if field is not None and field.description else ""
+        return f"dit verplichte veld ontbreekt{hint}"
+    if kind == "extra_forbidden":
+        owner = model_at(model, loc[:-1])
+        options = sorted(owner.model_fields) if owner else []
+        name = str(loc[-1])
+        if name in {"adres", "straat", "postcode", "huisnummer", "bezoekadres"} and owner and "aanbieder" in options and "plekken" in options:
+            return "een gezinshuis mag geen adres of postcode hebben; vul alleen gemeente en plaats in"
+        suggestion = _suggest(name, options)
+        return f"onbekend veld '{name}'{suggestion or '; toegestaan zijn: ' + ', '.join(options)}"
+    if kind == "literal_error":
+        allowed = _allowed(ctx.get("expected", ""))
+        return f"{_shown(value)} is niet toegestaan{_suggest(str(value), allowed)}; kies uit: {', '.join(allowed)}"
+    if kind == "string_pattern_mismatch":
+        uitleg = PATTERN_UITLEG.get(ctx.get("pattern", ""), f"het patroon is {ctx.get('pattern')}")
+        return f"{_shown(value)} klopt niet: {uitleg}"
+    if kind in ("string_type",):
+        return f"hier hoort tekst, maar er staat {_type_name(value)}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"hier hoort een heel getal, maar er staat {_shown(value)}"
+    if kind in ("float_type", "float_parsing"):
+        return f"hier hoort een getal (met een punt als decimaalteken), maar er staat {_shown(value)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"hier hoort true of false, maar er staat {_shown(value)}"
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        return f"hier hoort een datum als JJJJ-MM-DD (bijvoorbeeld 2024-03-01), maar er staat {_shown(value)}"
+    if kind in ("list_type",):
+        return f"hier hoort een lijst (regels die beginnen met '- '), maar er staat {_type_name(value)}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"hier hoort een blok met velden (ingesprongen 'veld: waarde'-regels), maar er staat {_type_name(value)}"
+    if kind == "too_short":
+        return f"hier hoort minstens {ctx.get('min_length')} item in de lijst"
+    if kind == "too_long":
+        return f"deze lijst mag hoogstens {ctx.get('max_length')} items hebben"
+    if kind == "string_too_short":
+        return "dit veld mag niet leeg zijn"
+    if kind == "string_too_long":
+        return f"deze tekst is {len(str(value))} tekens; hoogstens {ctx.get('max_length')} tekens zijn toegestaan"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{_shown(value)} is te klein; de waarde moet minstens {ctx.get('ge', ctx.get('gt'))} zijn"
+    if kind in ("less_than_equal", "less_than"):
+        return f"{_shown(value)} is te groot; de waarde mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn"
+    return f"ongeldige waarde {_shown(value)} ({error['msg']})"
+
+
+def _field(model: type[BaseModel], loc: Loc):
+    owner = model_at(model, loc[:-1])
+    if owner is None or not loc or not isinstance(loc[-1], str):
+        return None
+    return owner.model_fields.get(loc[-1])

@@ -1,0 +1,169 @@
+"""Read one YAML file into plain Python values, remembering where every value stands.
+
+Only the safe YAML subset is accepted. Anchors and aliases are refused outright:
+records are small and hand-written, and refusing them removes alias bombs
+("billion laughs") without any counting. Duplicate keys, which PyYAML silently
+lets win, are errors, because the policy officer meant one of the two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml is much faster and ships in PyYAML's wheels
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pure-Python fallback
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 256 * 1024  # a record is a few KB; anything this large is a mistake or an attack
+
+Loc = tuple[str | int, ...]
+Position = tuple[int, int]  # 1-based line and column
+
+
+class YamlFout(Exception):
+    """The file is not a readable YAML record. Carries a Dutch message and a position."""
+
+    def __init__(self, message: str, line: int = 1, col: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.col = col
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) stands in the file."""
+
+    values: dict[Loc, Position] = field(default_factory=dict)
+    keys: dict[Loc, Position] = field(default_factory=dict)
+
+    def of_value(self, loc: Loc) -> Position:
+        """The position of the value at `loc`, or of the nearest enclosing value."""
+        for n in range(len(loc), -1, -1):
+            if loc[:n] in self.values:
+                return self.values[loc[:n]]
+        return (1, 1)
+
+    def of_key(self, loc: Loc) -> Position:
+        """The position of the key that names `loc` (falls back to the value)."""
+        return self.keys.get(loc) or self.of_value(loc)
+
+
+_scalar_constructor = yaml.SafeLoader("")  # only used to turn scalar nodes into Python values
+
+
+def _pos(mark: yaml.Mark) -> Position:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _build(node: yaml.Node, loc: Loc, positions: Positions, seen: set[int]) -> Any:
+    if id(node) in seen:
+        # The composer hands back the anchored node itself, so point at the key that uses it.
+        where = positions.keys.get(loc) or positions.values.get(loc[:-1]) or _pos(node.start_mark)
+        raise YamlFout("ankers en verwijzingen (& en *) zijn niet toegestaan; schrijf de waarde gewoon uit", *where)
+    seen.add(id(node))
+    positions.values[loc] = _pos(node.start_mark)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlFout("een veldnaam moet gewone tekst zijn", *_pos(key_node.start_mark))
+            key = str(key_node.value)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlFout("'<<' (samenvoegen) is niet toegestaan; schrijf de velden uit", *_pos(key_node.start_mark))
+            if key in result:
+                first = positions.keys[(*loc, key)]
+                raise YamlFout(
+                    f"veld '{key}' staat twee keer in dit blok (eerst op regel {first[0]}); haal er één weg",
+                    *_pos(key_node.start_mark),
+                )
+            positions.keys[(*loc, key)] = _pos(key_node.start_mark)
+            result[key] = _build(value_node, (*loc, key), positions, seen)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*loc, i), positions, seen) for i, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.Node) -> Any:
+    # Call the tag's constructor directly: construct_object() would cache every node forever.
+    construct = _scalar_constructor.yaml_constructors.get(node.tag)
+    if construct is None:
+        raise YamlFout(f"het label '{node.tag}' is niet toegestaan; laat het weg", *_pos(node.start_mark))
+    try:
+        return construct(_scalar_constructor, node)
+    except ValueError:  # the only one: a date that does not exist, like 2024-02-30
+        raise YamlFout(
+            f"'{node.value}' is geen bestaande datum; schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2024-03-01",
+            *_pos(node.start_mark),
+        ) from None
+
+
+def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
+    problem = (error.problem or "").lower()
+    mark = error.problem_mark
+    char = text.splitlines()[mark.line][mark.column : mark.column + 1] if mark and mark.line < len(text.splitlines()) else ""
+    if char == "\t" or "tab" in problem:
+        return "een tab is niet toegestaan om in te springen; gebruik spaties"
+    if "cannot start any token" in problem:
+        return f"'{char}' mag niet aan het begin van een waarde staan; zet de tekst tussen aanhalingstekens"
+    if "mapping values are not allowed" in problem:
+        return "onverwachte ':'; zet tekst met een dubbele punt tussen aanhalingstekens"
+    if "could not find expected ':'" in problem:
+        return "hier ontbreekt een ':' achter de veldnaam"
+    if "found undefined alias" in problem or "alias" in problem:
+        return "ankers en verwijzingen (& en *) zijn niet toegestaan; schrijf de waarde gewoon uit"
+    if "expected <block end>" in problem or "bad indentation" in problem:
+        return "het inspringen klopt niet; velden van hetzelfde blok staan precies onder elkaar"
+    if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in (error.context or ""):
+        return "aanhalingsteken niet afgesloten; sluit de tekst af met hetzelfde teken als waarmee je begon"
+    if "expected a comment or a line break" in problem:
+        return "na een waarde tussen aanhalingstekens mag alleen nog commentaar (#) staan"
+    return f"dit is geen geldige YAML ({error.problem})"
+
+
+def read_yaml(path: Path) -> tuple[Any, Positions]:
+    """Read `path` and return its value and the positions of everything in it."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise YamlFout(f"bestand is {len(raw) // 1024} KB; een record mag hoogstens {MAX_BYTES // 1024} KB zijn")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise YamlFout(
+            "het bestand is niet opgeslagen als UTF-8; sla het in je editor op als 'UTF-8'", line, col
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return parse_yaml(text)
+
+
+def parse_yaml(text: str) -> tuple[Any, Positions]:
+    positions = Positions()
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = _pos(mark) if mark else (1, 1)
+        raise YamlFout(_syntax_message(error, text), line, col) from None
+    except yaml.YAMLError as error:  # e.g. a reader error on a forbidden character
+        raise YamlFout(f"dit is geen geldige YAML ({error})") from None
+    if node is None:
+        raise YamlFout("het bestand is leeg; een record heeft minstens de verplichte velden")
+    try:
+        value = _build(node, (), positions, set())
+    except yaml.constructor.ConstructorError as error:
+        mark = error.problem_mark
+        raise YamlFout(f"deze waarde kan niet worden gelezen ({error.problem})", *(_pos(mark) if mark else (1, 1))) from None
+    return value, positions

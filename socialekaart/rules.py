@@ -1,0 +1,96 @@
+"""Rules within one record that need more than one field."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from .load import Dataset
+from .models import Gezinshuis, InformeleSteun, LokaalTeam, Record
+from .problems import Problem
+
+# A Dutch postcode, or a street name with a house number: neither may appear for a gezinshuis.
+_POSTCODE = re.compile(r"\b[1-9][0-9]{3}\s?(?!SA|SD|SS)[A-Z]{2}\b")
+_STRAAT = re.compile(
+    r"\b\w*(straat|laan|weg|plein|kade|gracht|dijk|singel|steeg|pad|hof|dreef|park|erf|veld|baan)\s+\d+",
+    re.IGNORECASE,
+)
+_VOORBEELD_DOMEIN = re.compile(r"@(.+\.)?example\.(org|com|net)$", re.IGNORECASE)
+
+
+def _leeftijd(dataset: Dataset, record: InformeleSteun | Gezinshuis) -> Iterator[Problem]:
+    low, high = record.leeftijd_min, record.leeftijd_max
+    if low is not None and high is not None and low > high:
+        yield dataset.problem(record, ("leeftijd_max",), f"leeftijd_max ({high}) is kleiner dan leeftijd_min ({low})")
+
+
+def _gezinshuis(dataset: Dataset, record: Gezinshuis) -> Iterator[Problem]:
+    yield from _leeftijd(dataset, record)
+    plekken = record.plekken
+    if plekken.vrij is not None:
+        if plekken.vrij > plekken.totaal:
+            yield dataset.problem(record, ("plekken", "vrij"), f"er zijn meer vrije plekken ({plekken.vrij}) dan plekken in totaal ({plekken.totaal})")
+        if plekken.peildatum is None:
+            yield dataset.problem(record, ("plekken", "vrij"), "vrije plekken hebben een peildatum nodig: de datum waarop ze zijn geteld")
+    texts: list[tuple[tuple, str]] = [(("naam",), record.naam), (("plaats",), record.plaats)]
+    if record.beschrijving:
+        texts.append((("beschrijving",), record.beschrijving))
+    texts += [(("specialisaties", i), s) for i, s in enumerate(record.specialisaties)]
+    for loc, text in texts:
+        if _POSTCODE.search(text) or _STRAAT.search(text):
+            yield dataset.problem(record, loc, "dit lijkt op een adres of postcode; van een gezinshuis mogen alleen gemeente en plaats op de site")
+
+
+def _informele_steun(dataset: Dataset, record: InformeleSteun) -> Iterator[Problem]:
+    yield from _leeftijd(dataset, record)
+    if not record.aanbieder and not record.organisatie:
+        yield dataset.problem(record, (), "vul 'aanbieder' (id uit data/providers/) of 'organisatie' (naam) in")
+    if record.aanbieder and record.organisatie:
+        yield dataset.problem(record, ("organisatie",), "vul 'aanbieder' of 'organisatie' in, niet allebei")
+
+
+def _lokaal_team(dataset: Dataset, record: LokaalTeam) -> Iterator[Problem]:
+    for i, persoon in enumerate(record.contactpersonen):
+        if persoon.naam and not persoon.toestemming_op:
+            yield dataset.problem(
+                record,
+                ("contactpersonen", i, "naam"),
+                "een naam mag alleen op de site met toestemming; vul toestemming_op in (de datum van de toestemming) of haal de naam weg",
+            )
+        if not persoon.email and not persoon.telefoon:
+            yield dataset.problem(record, ("contactpersonen", i), "vul een werk-e-mailadres of werktelefoonnummer in")
+
+
+def _example_contacts(dataset: Dataset, record: Record) -> Iterator[Problem]:
+    """Fictitious addresses (example.org) are fine, but then the site must say it is an example."""
+    if getattr(record, "voorbeeld", True):
+        return
+    for loc, value in _emails(record.model_dump(), ()):
+        if _VOORBEELD_DOMEIN.search(value):
+            yield dataset.problem(record, loc, "dit is een voorbeeldadres; zet 'voorbeeld: true' zodat de site het als voorbeeld toont")
+
+
+def _emails(value: object, loc: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _emails(item, (*loc, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _emails(item, (*loc, i))
+    elif isinstance(value, str) and "@" in value and loc and loc[-1] == "email":
+        yield loc, value
+
+
+RECORD_RULES: dict[type, Callable[[Dataset, Record], Iterator[Problem]]] = {
+    Gezinshuis: _gezinshuis,  # type: ignore[dict-item]
+    InformeleSteun: _informele_steun,  # type: ignore[dict-item]
+    LokaalTeam: _lokaal_team,  # type: ignore[dict-item]
+}
+
+
+def record_rules(dataset: Dataset) -> Iterator[Problem]:
+    for record in dataset.all():
+        rule = RECORD_RULES.get(type(record))
+        if rule:
+            yield from rule(dataset, record)
+        yield from _example_contacts(dataset, record)
