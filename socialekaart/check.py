@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .load import Dataset, load_dataset
-from .messages import Loc
+from .messages import Loc, suggest
 from .models import KaartRecord, Record
 from .problems import DataError, Problem
 from .rules import record_rules
@@ -99,7 +99,11 @@ def teams_per_gemeente(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
             continue
         for i, gemeente in enumerate(regio.gemeenten):
             if gemeente.code not in covered:
-                yield dataset.problem(regio, ("gemeenten", i, "code"), f"gemeente {gemeente.naam} heeft geen lokaal team in data/lokale-teams/", "waarschuwing")
+                bericht = (
+                    f"gemeente {gemeente.naam} heeft geen lokaal team in data/lokale-teams/; zet '{gemeente.code}' bij "
+                    "'gemeenten' van het team dat er werkt, of maak een team met 'socialekaart nieuw lokale-teams <id>'"
+                )
+                yield dataset.problem(regio, ("gemeenten", i, "code"), bericht, "waarschuwing")
 
 
 @cross_rule
@@ -150,10 +154,8 @@ def verouderd(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
 
 
 def _close(word: str, options: Iterable[str]) -> str:
-    import difflib
-
-    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; bedoelde je '{match[0]}'?" if match else ""
+    suggestion = suggest(word, list(options))
+    return f"; bedoelde je '{suggestion}'?" if suggestion else ""
 
 
 @dataclass

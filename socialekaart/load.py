@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Iterator, TypeVar
 
 from pydantic import ValidationError
 
-from .messages import Loc, dutch, veldnaam
+from .messages import Loc, dutch, model_at, suggest, veldnaam
 from .models import RECORD_TYPES, Aanbieder, Gezinshuis, InformeleSteun, LokaalTeam, Record, RecordType, Regio
 from .positioned_yaml import Positions, YamlFout, read_yaml
 from .problems import Problem
@@ -87,10 +88,7 @@ def _record_files(root: Path, problems: list[Problem]) -> Iterator[tuple[RecordT
         record_type = RECORD_TYPES.get(entry.name)
         if record_type is None or not entry.is_dir():
             if entry.is_dir() or entry.suffix in (".yml", ".yaml"):
-                allowed = ", ".join(sorted(RECORD_TYPES))
-                problems.append(
-                    Problem(_shown_path(entry), 1, 1, "(map)", f"onbekende map of los bestand; gegevens staan in een van deze mappen: {allowed}")
-                )
+                problems.append(Problem(_shown_path(entry), 1, 1, "(map)", _misplaced(entry)))
             continue
         if record_type.nested:
             for group in sorted(p for p in entry.iterdir() if p.is_dir() and not p.name.startswith(".")):
@@ -99,6 +97,22 @@ def _record_files(root: Path, problems: list[Problem]) -> Iterator[tuple[RecordT
         else:
             for path in _yaml_files(entry, problems):
                 yield record_type, path.stem, path
+
+
+def _misplaced(entry: Path) -> str:
+    folders = sorted(RECORD_TYPES)
+    if not entry.is_dir():
+        return "een los bestand hoort hier niet; elk record staat in de map van zijn soort, bijvoorbeeld data/providers/<id>.yml"
+    suggestion = suggest(entry.name, folders)
+    if suggestion:
+        return f"onbekende map '{entry.name}'; bedoelde je '{suggestion}'?"
+    return f"onbekende map '{entry.name}'; gegevens staan in een van deze mappen: {', '.join(folders)}"
+
+
+def slugify(name: str) -> str:
+    """'Stichting Hoofdletter' -> 'stichting-hoofdletter': a file name to suggest."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "nieuw-record"
 
 
 def _yaml_files(folder: Path, problems: list[Problem]) -> Iterator[Path]:
@@ -116,8 +130,8 @@ def _yaml_files(folder: Path, problems: list[Problem]) -> Iterator[Path]:
                     1,
                     1,
                     "(bestandsnaam)",
-                    f"'{path.name}' is geen geldige naam; de bestandsnaam is het id: alleen kleine letters, "
-                    "cijfers en streepjes, bijvoorbeeld 'buurtgezin-woerden.yml'",
+                    f"'{path.name}' is geen geldige bestandsnaam; de naam is het id van het record: alleen kleine "
+                    f"letters, cijfers en streepjes, bijvoorbeeld '{slugify(path.stem)}.yml'",
                 )
             )
         else:
@@ -131,29 +145,55 @@ def load_record(
     try:
         value, positions = read_yaml(path)
     except YamlFout as error:
-        problems.append(Problem(shown, error.line, error.col, "(bestand)", error.message))
+        problems.append(Problem(shown, error.line, error.col, veldnaam(error.loc), error.message))
         return None
     if not isinstance(value, dict):
-        soort = "een lijst" if isinstance(value, list) else "losse tekst"
-        problems.append(
-            Problem(shown, 1, 1, "(bestand)", f"een record is een blok 'veld: waarde'-regels, maar dit bestand is {soort}")
-        )
+        problems.append(Problem(shown, *positions.of_value(()), "(bestand)", _not_a_mapping(value, record_type)))
         return None
     try:
         record = record_type.model.model_validate(value, context={"vandaag": vandaag})
     except ValidationError as error:
-        for detail in error.errors():
-            loc = tuple(detail["loc"])
-            if detail["type"] == "extra_forbidden":
-                line, col = positions.of_key(loc)
-            elif detail["type"] == "missing":
-                line, col = positions.of_key(loc[:-1]) if loc[:-1] else (1, 1)
-            else:
-                line, col = positions.of_value(loc)
-            problems.append(Problem(shown, line, col, veldnaam(loc), dutch(detail, record_type.model)))
+        problems += _validation_problems(error, record_type, positions, shown)
         return None
     record._id = record_id
     return record, positions
+
+
+def _not_a_mapping(value: object, record_type: RecordType) -> str:
+    if value is None:
+        required = [name for name, field in record_type.model.model_fields.items() if field.is_required()]
+        return (
+            f"het bestand is leeg; vul de verplichte velden in: {', '.join(required)} "
+            f"(of begin opnieuw met 'socialekaart nieuw {record_type.folder} <id>')"
+        )
+    if isinstance(value, list):
+        return "een record is een blok 'veld: waarde'-regels, maar dit bestand is een lijst; haal de '- ' voor de velden weg"
+    return "een record is een blok 'veld: waarde'-regels, maar dit bestand bevat alleen losse tekst"
+
+
+def _validation_problems(
+    error: ValidationError, record_type: RecordType, positions: Positions, shown: str
+) -> Iterator[Problem]:
+    details = error.errors()
+    # A misspelled field is reported once, as 'bedoelde je ...?', not also as a missing field.
+    misspelled = {
+        (*detail["loc"][:-1], suggestion)
+        for detail in details
+        if detail["type"] == "extra_forbidden"
+        and (owner := model_at(record_type.model, tuple(detail["loc"][:-1])))
+        and (suggestion := suggest(str(detail["loc"][-1]), list(owner.model_fields)))
+    }
+    for detail in details:
+        loc = tuple(detail["loc"])
+        if detail["type"] == "extra_forbidden":
+            line, col = positions.of_key(loc)
+        elif detail["type"] == "missing":
+            if loc in misspelled:
+                continue
+            line, col = positions.of_key(loc[:-1]) if loc[:-1] else positions.of_value(())
+        else:
+            line, col = positions.of_value(loc)
+        yield Problem(shown, line, col, veldnaam(loc), dutch(detail, record_type.model))
 
 
 def load_dataset(root: Path, vandaag: date | None = None) -> tuple[Dataset, list[Problem]]:

@@ -8,6 +8,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from .models.common import PATTERN_UITLEG
@@ -60,9 +61,20 @@ def _allowed(expected: str) -> list[str]:
     return [part.strip().strip("'") for part in expected.replace(" or ", ", ").split(",") if part.strip()]
 
 
-def _suggest(word: str, options: list[str]) -> str:
+def suggest(word: str, options: list[str]) -> str | None:
+    """The option closest to a misspelled `word`, if one is close enough."""
     match = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
-    return f"; bedoelde je '{match[0]}'?" if match else ""
+    return match[0] if match else None
+
+
+def _literal_choices(field: FieldInfo | None) -> list[str]:
+    """The allowed values of a `list[Literal[...]]` field, in the order they are declared."""
+    if field is None:
+        return []
+    for arg in typing.get_args(field.annotation):
+        if typing.get_origin(arg) is typing.Literal:
+            return [str(choice) for choice in typing.get_args(arg)]
+    return []
 
 
 def _shown(value: Any) -> str:
@@ -93,24 +105,33 @@ def dutch(error: ErrorDetails, model: type[BaseModel]) -> str:
     if kind == "socialekaart":
         return error["msg"]
     if kind == "missing":
+        # Shown at the enclosing block, so the message names the field itself.
         field = _field(model, loc)
-        hint = f" ({field.description})" if field is not None and field.description else ""
-        return f"dit verplichte veld ontbreekt{hint}"
+        hint = f" {field.description}" if field is not None and field.description else ""
+        return f"verplicht veld '{loc[-1]}' ontbreekt.{hint}"
     if kind == "extra_forbidden":
         owner = model_at(model, loc[:-1])
-        options = sorted(owner.model_fields) if owner else []
         name = str(loc[-1])
-        if name in {"adres", "straat", "postcode", "huisnummer", "bezoekadres"} and owner and "aanbieder" in options and "plekken" in options:
-            return "een gezinshuis mag geen adres of postcode hebben; vul alleen gemeente en plaats in"
-        suggestion = _suggest(name, options)
-        return f"onbekend veld '{name}'{suggestion or '; toegestaan zijn: ' + ', '.join(options)}"
+        uitleg = getattr(owner, "ONBEKEND_VELD_UITLEG", {}).get(name)
+        if uitleg:
+            return uitleg
+        options = sorted(owner.model_fields) if owner else []
+        suggestion = suggest(name, options)
+        if suggestion:
+            return f"onbekend veld '{name}'; bedoelde je '{suggestion}'?"
+        return f"onbekend veld '{name}'; toegestaan zijn: {', '.join(options)}"
     if kind == "literal_error":
         allowed = _allowed(ctx.get("expected", ""))
-        return f"{_shown(value)} is niet toegestaan{_suggest(str(value), allowed)}; kies uit: {', '.join(allowed)}"
+        suggestion = suggest(str(value), allowed)
+        hint = f" (bedoelde je '{suggestion}'?)" if suggestion else ""
+        return f"{_shown(value)} is niet toegestaan{hint}; kies uit: {', '.join(allowed)}"
     if kind == "string_pattern_mismatch":
         uitleg = PATTERN_UITLEG.get(ctx.get("pattern", ""), f"het patroon is {ctx.get('pattern')}")
         return f"{_shown(value)} klopt niet: {uitleg}"
-    if kind in ("string_type",):
+    if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
+        # YAML reads 01234567 as a number (and drops the 0); quotes keep it as written.
+        return "hier hoort tekst, maar er staat een getal; zet de waarde tussen aanhalingstekens, bijvoorbeeld '01234567'"
+    if kind == "string_type":
         return f"hier hoort tekst, maar er staat {_type_name(value)}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"hier hoort een heel getal, maar er staat {_shown(value)}"
@@ -120,12 +141,16 @@ def dutch(error: ErrorDetails, model: type[BaseModel]) -> str:
         return f"hier hoort true of false, maar er staat {_shown(value)}"
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         return f"hier hoort een datum als JJJJ-MM-DD (bijvoorbeeld 2024-03-01), maar er staat {_shown(value)}"
-    if kind in ("list_type",):
+    if kind == "list_type" and isinstance(value, str):
+        return f"hier hoort een lijst, maar er staat tekst; schrijf [{value}] of zet de waarde op een eigen regel die begint met '- '"
+    if kind == "list_type":
         return f"hier hoort een lijst (regels die beginnen met '- '), maar er staat {_type_name(value)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"hier hoort een blok met velden (ingesprongen 'veld: waarde'-regels), maar er staat {_type_name(value)}"
     if kind == "too_short":
-        return f"hier hoort minstens {ctx.get('min_length')} item in de lijst"
+        choices = _literal_choices(_field(model, loc))
+        hint = f"; kies uit: {', '.join(choices)}" if choices else ""
+        return f"deze lijst mag niet leeg zijn; vul minstens {ctx.get('min_length')} waarde in{hint}"
     if kind == "too_long":
         return f"deze lijst mag hoogstens {ctx.get('max_length')} items hebben"
     if kind == "string_too_short":
@@ -139,7 +164,7 @@ def dutch(error: ErrorDetails, model: type[BaseModel]) -> str:
     return f"ongeldige waarde {_shown(value)} ({error['msg']})"
 
 
-def _field(model: type[BaseModel], loc: Loc):
+def _field(model: type[BaseModel], loc: Loc) -> FieldInfo | None:
     owner = model_at(model, loc[:-1])
     if owner is None or not loc or not isinstance(loc[-1], str):
         return None

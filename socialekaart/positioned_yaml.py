@@ -26,13 +26,15 @@ Position = tuple[int, int]  # 1-based line and column
 
 
 class YamlFout(Exception):
-    """The file is not a readable YAML record. Carries a Dutch message and a position."""
+    """The file is not a readable YAML record. Carries a Dutch message, a position and,
+    when the problem belongs to one field (a duplicate key, an impossible date), that field."""
 
-    def __init__(self, message: str, line: int = 1, col: int = 1) -> None:
+    def __init__(self, message: str, line: int = 1, col: int = 1, loc: Loc = ()) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.col = col
+        self.loc = loc
 
 
 @dataclass
@@ -61,46 +63,66 @@ def _pos(mark: yaml.Mark) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-def _build(node: yaml.Node, loc: Loc, positions: Positions, seen: set[int]) -> Any:
+_GEEN_ANKERS = "ankers en verwijzingen (& en *) zijn niet toegestaan; schrijf de waarde gewoon uit"
+
+
+def _build(node: yaml.Node, loc: Loc, positions: Positions, seen: set[int], text: str) -> Any:
     if id(node) in seen:
-        # The composer hands back the anchored node itself, so point at the key that uses it.
-        where = positions.keys.get(loc) or positions.values.get(loc[:-1]) or _pos(node.start_mark)
-        raise YamlFout("ankers en verwijzingen (& en *) zijn niet toegestaan; schrijf de waarde gewoon uit", *where)
+        raise YamlFout(_GEEN_ANKERS, *_first_alias(text), loc=loc)
     seen.add(id(node))
     positions.values[loc] = _pos(node.start_mark)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlFout("een veldnaam moet gewone tekst zijn", *_pos(key_node.start_mark))
+                raise YamlFout("een veldnaam moet gewone tekst zijn", *_pos(key_node.start_mark), loc=loc)
             key = str(key_node.value)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlFout("'<<' (samenvoegen) is niet toegestaan; schrijf de velden uit", *_pos(key_node.start_mark))
+                raise YamlFout("'<<' (samenvoegen) is niet toegestaan; schrijf de velden uit", *_pos(key_node.start_mark), loc=loc)
             if key in result:
                 first = positions.keys[(*loc, key)]
                 raise YamlFout(
                     f"veld '{key}' staat twee keer in dit blok (eerst op regel {first[0]}); haal er één weg",
                     *_pos(key_node.start_mark),
+                    loc=(*loc, key),
                 )
             positions.keys[(*loc, key)] = _pos(key_node.start_mark)
-            result[key] = _build(value_node, (*loc, key), positions, seen)
+            result[key] = _build(value_node, (*loc, key), positions, seen, text)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*loc, i), positions, seen) for i, item in enumerate(node.value)]
-    return _scalar(node)
+        return [_build(item, (*loc, i), positions, seen, text) for i, item in enumerate(node.value)]
+    return _scalar(node, loc)
 
 
-def _scalar(node: yaml.Node) -> Any:
+def _first_alias(text: str) -> Position:
+    """Where the first '*alias' stands. The composer hands back the anchored node itself,
+    whose position is the anchor's, so read the events again (only on this error path)."""
+    loader = _Loader(text)
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.AliasEvent):
+                return _pos(event.start_mark)
+    finally:
+        loader.dispose()
+    return (1, 1)
+
+
+def _shown_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)
+
+
+def _scalar(node: yaml.Node, loc: Loc) -> Any:
     # Call the tag's constructor directly: construct_object() would cache every node forever.
     construct = _scalar_constructor.yaml_constructors.get(node.tag)
     if construct is None:
-        raise YamlFout(f"het label '{node.tag}' is niet toegestaan; laat het weg", *_pos(node.start_mark))
+        raise YamlFout(f"het label '{_shown_tag(node.tag)}' is niet toegestaan; laat het weg", *_pos(node.start_mark), loc=loc)
     try:
         return construct(_scalar_constructor, node)
     except ValueError:  # the only one: a date that does not exist, like 2024-02-30
         raise YamlFout(
             f"'{node.value}' is geen bestaande datum; schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2024-03-01",
             *_pos(node.start_mark),
+            loc=loc,
         ) from None
 
 
@@ -128,7 +150,7 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
 
 
 def read_yaml(path: Path) -> tuple[Any, Positions]:
-    """Read `path` and return its value and the positions of everything in it."""
+    """Read `path` and return its value (None for an empty file) and the positions of everything in it."""
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
         raise YamlFout(f"bestand is {len(raw) // 1024} KB; een record mag hoogstens {MAX_BYTES // 1024} KB zijn")
@@ -154,15 +176,17 @@ def parse_yaml(text: str) -> tuple[Any, Positions]:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # An unclosed quote is found at the end of the file; the quote itself is what to fix.
+        unclosed = "quoted scalar" in (error.context or "")
+        mark = (error.context_mark if unclosed else None) or error.problem_mark or error.context_mark
         line, col = _pos(mark) if mark else (1, 1)
         raise YamlFout(_syntax_message(error, text), line, col) from None
     except yaml.YAMLError as error:  # e.g. a reader error on a forbidden character
         raise YamlFout(f"dit is geen geldige YAML ({error})") from None
-    if node is None:
-        raise YamlFout("het bestand is leeg; een record heeft minstens de verplichte velden")
+    if node is None:  # an empty file, or only comments
+        return None, positions
     try:
-        value = _build(node, (), positions, set())
+        value = _build(node, (), positions, set(), text)
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark
         raise YamlFout(f"deze waarde kan niet worden gelezen ({error.problem})", *(_pos(mark) if mark else (1, 1))) from None

@@ -21,7 +21,7 @@ _VOORBEELD_DOMEIN = re.compile(r"@(.+\.)?example\.(org|com|net)$", re.IGNORECASE
 def _leeftijd(dataset: Dataset, record: InformeleSteun | Gezinshuis) -> Iterator[Problem]:
     low, high = record.leeftijd_min, record.leeftijd_max
     if low is not None and high is not None and low > high:
-        yield dataset.problem(record, ("leeftijd_max",), f"leeftijd_max ({high}) is kleiner dan leeftijd_min ({low})")
+        yield dataset.problem(record, ("leeftijd_max",), f"leeftijd_max ({high}) is kleiner dan leeftijd_min ({low}); de oudste leeftijd moet minstens zo hoog zijn als de jongste")
 
 
 def _gezinshuis(dataset: Dataset, record: Gezinshuis) -> Iterator[Problem]:

@@ -146,8 +146,12 @@ def vandaag(info: ValidationInfo) -> date:
 
 
 def _niet_in_de_toekomst(value: date, info: ValidationInfo) -> date:
-    if value > vandaag(info):
-        raise fout(f"datum {value.isoformat()} ligt in de toekomst; vul de datum in waarop het echt gebeurde")
+    today = vandaag(info)
+    if value > today:
+        raise fout(
+            f"datum {value.isoformat()} ligt in de toekomst (vandaag is {today.isoformat()}); "
+            "vul de datum in waarop het echt gebeurde"
+        )
     return value
 
 

@@ -7,6 +7,7 @@ rounded to at most 2 decimals (about 1 km), and contact always goes via the aanb
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -39,8 +40,19 @@ class Plekken(BaseModel):
     peildatum: VerledenDatum | None = Field(None, description="Datum waarop 'vrij' is geteld (JJJJ-MM-DD).")
 
 
+_GEEN_ADRES = (
+    "een gezinshuis krijgt nooit een adres of postcode, om de kinderen die er wonen te beschermen; "
+    "vul alleen gemeente en plaats in"
+)
+
+
 class Gezinshuis(KaartRecord):
     """One gezinshuis, at gemeente/plaats level only."""
+
+    # Field names someone may well try: each gets the reason instead of "unknown field".
+    ONBEKEND_VELD_UITLEG: ClassVar[dict[str, str]] = {
+        name: _GEEN_ADRES for name in ("adres", "straat", "huisnummer", "postcode", "bezoekadres", "woonadres")
+    }
 
     naam: Tekst = Field(description="Naam of schuilnaam van het gezinshuis, bijvoorbeeld 'Gezinshuis De Linde'.")
     aanbieder: Slug = Field(description="Id van de aanbieder in data/providers/; contact loopt altijd via de aanbieder.")
