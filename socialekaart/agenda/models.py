@@ -294,6 +294,7 @@ class Brondocument(Deel):
     uitgever: Tekst | None = Field(None, description="Wie het document heeft gemaakt, bijvoorbeeld 'gemeenten in Utrecht West'.")
     kenmerk: Tekst | None = Field(None, description="Kenmerk of versie van het document.")
     website: Website | None = Field(None, description="Waar het document online staat.")
+    opmerking: Tekst | None = Field(None, description="Opmerking over het document, bijvoorbeeld over een datum die niet klopt met de inhoud.")
 
 
 class Begroting(Deel):
