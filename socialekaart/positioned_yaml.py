@@ -20,6 +20,12 @@ except ImportError:  # pragma: no cover - pure-Python fallback
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 256 * 1024  # a record is a few KB; anything this large is a mistake or an attack
+MAX_DEPTH = 20  # records nest a few levels; deeper is a mistake or an attack
+# libyaml's composer recurses in C and crashes the process on nesting deeper than ~20,000
+# levels. Every level needs an indicator character, so when a file has fewer than this many
+# indicators it cannot be that deep; otherwise the pure-Python parser is used, which fails safely.
+_C_SAFE_INDICATORS = 5_000
+_INDICATORS = "[{-:?"
 
 Loc = tuple[str | int, ...]
 Position = tuple[int, int]  # 1-based line and column
@@ -66,9 +72,14 @@ def _pos(mark: yaml.Mark) -> Position:
 _GEEN_ANKERS = "ankers en verwijzingen (& en *) zijn niet toegestaan; schrijf de waarde gewoon uit"
 
 
+_TE_DIEP = f"de gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus); een record heeft een paar niveaus"
+
+
 def _build(node: yaml.Node, loc: Loc, positions: Positions, seen: set[int], text: str) -> Any:
     if id(node) in seen:
         raise YamlFout(_GEEN_ANKERS, *_first_alias(text), loc=loc)
+    if len(loc) > MAX_DEPTH:
+        raise YamlFout(_TE_DIEP, *_pos(node.start_mark), loc=loc[:1])
     seen.add(id(node))
     positions.values[loc] = _pos(node.start_mark)
     if isinstance(node, yaml.MappingNode):
@@ -144,6 +155,8 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
         return "het inspringen klopt niet; velden van hetzelfde blok staan precies onder elkaar"
     if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in (error.context or ""):
         return "aanhalingsteken niet afgesloten; sluit de tekst af met hetzelfde teken als waarmee je begon"
+    if "found another document" in problem:
+        return "een bestand bevat één record; haal de tweede '---' en wat erna komt weg, of zet het in een eigen bestand"
     if "expected a comment or a line break" in problem:
         return "na een waarde tussen aanhalingstekens mag alleen nog commentaar (#) staan"
     return f"dit is geen geldige YAML ({error.problem})"
@@ -151,7 +164,10 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
 
 def read_yaml(path: Path) -> tuple[Any, Positions]:
     """Read `path` and return its value (None for an empty file) and the positions of everything in it."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError:  # a broken link, no permission ...
+        raise YamlFout("het bestand kan niet worden gelezen (kapotte snelkoppeling of geen leesrechten?)") from None
     if len(raw) > MAX_BYTES:
         raise YamlFout(f"bestand is {len(raw) // 1024} KB; een record mag hoogstens {MAX_BYTES // 1024} KB zijn")
     try:
@@ -169,19 +185,26 @@ def read_yaml(path: Path) -> tuple[Any, Positions]:
 
 def parse_yaml(text: str) -> tuple[Any, Positions]:
     positions = Positions()
+    maybe_deep = sum(text.count(c) for c in _INDICATORS) > _C_SAFE_INDICATORS
     try:
-        loader = _Loader(text)
+        loader = (yaml.SafeLoader if maybe_deep else _Loader)(text)
         try:
             node = loader.get_single_node()
         finally:
             loader.dispose()
+    except RecursionError:
+        raise YamlFout(_TE_DIEP) from None
     except yaml.MarkedYAMLError as error:
         # An unclosed quote is found at the end of the file; the quote itself is what to fix.
         unclosed = "quoted scalar" in (error.context or "")
         mark = (error.context_mark if unclosed else None) or error.problem_mark or error.context_mark
         line, col = _pos(mark) if mark else (1, 1)
         raise YamlFout(_syntax_message(error, text), line, col) from None
-    except yaml.YAMLError as error:  # e.g. a reader error on a forbidden character
+    except yaml.reader.ReaderError as error:  # a control character YAML does not allow
+        line = text.count("\n", 0, error.position) + 1
+        col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise YamlFout(f"onzichtbaar stuurteken (#x{error.character:04X}) is niet toegestaan; haal het weg", line, col) from None
+    except yaml.YAMLError as error:
         raise YamlFout(f"dit is geen geldige YAML ({error})") from None
     if node is None:  # an empty file, or only comments
         return None, positions
