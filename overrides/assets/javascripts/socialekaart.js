@@ -1,0 +1,104 @@
+/* Sociale kaart: list filters, the school lookup and the print button.
+ * Progressive enhancement: without JavaScript the forms stay hidden and every item is shown. */
+(function () {
+  "use strict";
+
+  function normalise(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim();
+  }
+
+  /* A control matches an item when it is empty or the item's data attribute agrees. */
+  function matches(control, item) {
+    var soort = control.getAttribute("data-filter");
+    var veld = control.getAttribute("data-veld");
+    if (control.type === "checkbox") {
+      return !control.checked || item.getAttribute("data-" + veld) === control.value;
+    }
+    var waarde = control.value.trim();
+    if (waarde === "") return true;
+    if (soort === "leeftijd") {
+      var leeftijd = Number(waarde);
+      if (Number.isNaN(leeftijd)) return true;
+      return Number(item.getAttribute("data-leeftijd-min")) <= leeftijd &&
+        leeftijd <= Number(item.getAttribute("data-leeftijd-max"));
+    }
+    var gegeven = item.getAttribute("data-" + veld) || "";
+    if (soort === "bevat") return gegeven.split(" ").indexOf(waarde) !== -1;
+    return gegeven === waarde;
+  }
+
+  function setupFilter(form) {
+    var lijst = document.getElementById(form.getAttribute("data-filter-lijst"));
+    if (!lijst) return;
+    var items = Array.prototype.slice.call(lijst.children);
+    var controls = form.querySelectorAll("[data-filter]");
+    var teller = form.querySelector(".sk-teller");
+
+    function update() {
+      var zichtbaar = 0;
+      items.forEach(function (item) {
+        var ok = Array.prototype.every.call(controls, function (c) { return matches(c, item); });
+        item.hidden = !ok;
+        if (ok) zichtbaar += 1;
+      });
+      if (teller) {
+        teller.textContent = zichtbaar === items.length
+          ? "Alle " + items.length + " worden getoond."
+          : zichtbaar + " van de " + items.length + " worden getoond.";
+      }
+    }
+
+    form.addEventListener("input", update);
+    form.addEventListener("change", update);
+    form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    update();
+  }
+
+  function setupLookup(form) {
+    var rijen = [];
+    form.getAttribute("data-zoek-tabellen").split(" ").forEach(function (id) {
+      var tabel = document.getElementById(id);
+      if (tabel) rijen = rijen.concat(Array.prototype.slice.call(tabel.querySelectorAll("tbody tr")));
+    });
+    var veld = form.querySelector("input[type=search]");
+    var teller = form.querySelector(".sk-teller");
+
+    function update() {
+      var vraag = normalise(veld.value);
+      var gevonden = 0;
+      rijen.forEach(function (rij) {
+        var ok = vraag === "" || normalise(rij.getAttribute("data-zoek") || "").indexOf(vraag) !== -1;
+        rij.hidden = !ok;
+        if (ok) gevonden += 1;
+      });
+      if (teller) {
+        teller.textContent = vraag === "" ? "" :
+          gevonden === 0 ? "Niets gevonden. Probeer de gemeente of een deel van de naam." :
+          gevonden + (gevonden === 1 ? " resultaat." : " resultaten.");
+      }
+    }
+
+    veld.addEventListener("input", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+  }
+
+  function setupPrint(button) {
+    button.closest("[hidden]") && (button.closest("[hidden]").hidden = false);
+    button.addEventListener("click", function () { window.print(); });
+  }
+
+  function init() {
+    document.querySelectorAll("form[data-filter-lijst]").forEach(setupFilter);
+    document.querySelectorAll("form[data-zoek-tabellen]").forEach(setupLookup);
+    document.querySelectorAll("[data-print]").forEach(setupPrint);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,82 @@
+"""Generate everything the site needs from a checked data set, without MkDocs types.
+
+`genereer()` returns the rendered HTML of every page plus the other files (maps and
+their assets); `mkdocs_hooks.py` turns that into MkDocs files. A different static-site
+tool (ProperDocs, Zensical) would only need its own small wiring around this.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import unescape
+
+from ..maps import kaart_html, map_assets
+from . import paden
+from .data import SiteData
+from .pagina import Pagina
+from .render import render_pagina
+from .sections import all_pages
+
+
+@dataclass
+class Gegenereerd:
+    """One page: its description and the finished HTML of its content area."""
+
+    pagina: Pagina
+    html: str
+
+    def markdown(self) -> str:
+        """The stand-in source MkDocs sees: front matter only; the HTML replaces it later.
+
+        Going through Markdown would turn indented HTML into code blocks, so the real
+        content is put in place at `on_page_content`.
+        """
+        regels = ["---", f"title: {_yaml_tekst(self.pagina.titel)}"]
+        if self.pagina.beschrijving:
+            regels.append(f"description: {_yaml_tekst(self.pagina.beschrijving)}")
+        regels += ["---", ""]
+        return "\n".join(regels)
+
+
+@dataclass
+class Uitvoer:
+    paginas: dict[str, Gegenereerd] = field(default_factory=dict)  # by src_uri
+    bestanden: dict[str, str | bytes] = field(default_factory=dict)  # src_uri -> content
+
+
+def genereer(site: SiteData) -> Uitvoer:
+    uitvoer = Uitvoer()
+    for naam, inhoud in map_assets().items():
+        uitvoer.bestanden[paden.KAART_ASSETS + naam] = inhoud
+    for pagina in all_pages(site):
+        uitvoer.paginas[pagina.src_uri] = Gegenereerd(pagina, render_pagina(pagina, site))
+        if pagina.kaart_uri:
+            prefix = paden.relative_url(pagina.pad, paden.KAART_ASSETS)
+            uitvoer.bestanden[pagina.kaart_uri] = kaart_html(pagina.kaart, pagina.kaart_titel or pagina.titel, prefix)
+    return uitvoer
+
+
+def _yaml_tekst(tekst: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    import json
+
+    return json.dumps(tekst, ensure_ascii=False)
+
+
+_KOP = re.compile(r'<h([23])\s[^>]*?id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def toc_tokens(html: str) -> list[dict]:
+    """Table-of-contents entries (h2 with nested h3) for headings that carry an id."""
+    tokens: list[dict] = []
+    for match in _KOP.finditer(html):
+        level, anchor, inner = int(match.group(1)), match.group(2), match.group(3)
+        naam = unescape(_TAG.sub("", inner)).strip()
+        token = {"level": level, "id": anchor, "name": naam, "html": naam, "data-toc-label": "", "children": []}
+        if level == 3 and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return tokens

@@ -1,0 +1,89 @@
+"""MkDocs wiring: load and check the data, add generated files, put rendered HTML in place.
+
+The hook file `hooks/socialekaart_site.py` only re-exports these functions.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import get_toc
+
+from ..check import load_checked
+from ..problems import DataError
+from .build import Uitvoer, genereer, toc_tokens
+from .data import EditLinks, SiteData
+from .render import render_template
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.socialekaart")
+
+DATA_MAP = "data"
+DATUM_VARIABELE = "SOCIALEKAART_DATUM"  # build "as if" on this date (tests, benchmarks)
+# A hand-written page asks for generated content with an HTML comment on its own line.
+FRAGMENT = re.compile(r"<!--\s*socialekaart:([a-z-]+)\s*-->")
+
+
+class _Build:
+    site: SiteData | None = None
+    uitvoer: Uitvoer | None = None
+
+
+_build = _Build()
+
+
+def bouwdatum() -> date:
+    waarde = os.environ.get(DATUM_VARIABELE)
+    return date.fromisoformat(waarde) if waarde else date.today()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Check the data before anything is written, so a broken edit leaves the last good site."""
+    project = Path(config.config_file_path).parent
+    vandaag = bouwdatum()
+    try:
+        dataset = load_checked(project / DATA_MAP, vandaag)
+    except DataError as error:
+        raise PluginError(f"De gegevens bevatten fouten; de site is niet gebouwd.\n{error}") from None
+    docs_dir = os.path.relpath(config.docs_dir, project).replace(os.sep, "/")
+    links = EditLinks(config.repo_url, config.edit_uri, docs_dir)
+    _build.site = SiteData(dataset, vandaag, links)
+    _build.uitvoer = None
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _build.site is not None
+    _build.uitvoer = uitvoer = genereer(_build.site)
+    for src_uri, gegenereerd in uitvoer.paginas.items():
+        pagina = gegenereerd.pagina
+        inclusion = InclusionLevel.INCLUDED if pagina.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, src_uri, content=gegenereerd.markdown(), inclusion=inclusion)
+        if pagina.bron:
+            # Like mkdocs-gen-files: the edit button opens the real source, the YAML file.
+            file.edit_uri = _build.site.edit_links.pad(pagina.bron)
+        files.append(file)
+    for src_uri, inhoud in uitvoer.bestanden.items():
+        files.append(File.generated(config, src_uri, content=inhoud))
+    return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _build.site is not None and _build.uitvoer is not None
+    gegenereerd = _build.uitvoer.paginas.get(page.file.src_uri)
+    if gegenereerd is not None:
+        page.toc = get_toc(toc_tokens(gegenereerd.html))  # type: ignore[arg-type]
+        return gegenereerd.html
+    site = _build.site
+    return FRAGMENT.sub(lambda m: render_template(f"fragmenten/{m.group(1)}.html", page.url, site, {}), html)

@@ -1,0 +1,46 @@
+"""Where every kind of page lives on the site: one place, so links never drift apart."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+
+KAART_ASSETS = "assets/kaart/"
+
+
+def slug(naam: str) -> str:
+    """'De Ronde Venen' -> 'de-ronde-venen' (accents dropped, so URLs stay plain ASCII)."""
+    ascii_naam = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_naam.lower()).strip("-")
+
+
+def gemeente(naam: str) -> str:
+    return f"gemeenten/{slug(naam)}/"
+
+
+def initiatief(record_id: str) -> str:
+    return f"informele-steun/{record_id}/"
+
+
+def lokaal_team(record_id: str) -> str:
+    return f"lokale-teams/{record_id}/"
+
+
+def contactkaart(record_id: str) -> str:
+    return f"voor-scholen/{record_id}/"
+
+
+def aanbieder(record_id: str) -> str:
+    return f"aanbieders/{record_id}/"
+
+
+def relative_url(van: str, naar: str) -> str:
+    """A link from the page at directory `van` to `naar` (a page directory or a file).
+
+    Relative links keep the site working from any sub-path and from a plain folder.
+    """
+    rel = posixpath.relpath("/" + naar, "/" + (van or ""))
+    if naar.endswith("/") or naar == "":
+        rel = "./" if rel == "." else rel + "/"
+    return rel

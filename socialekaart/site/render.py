@@ -1,0 +1,86 @@
+"""Jinja rendering of generated pages and of fragments in hand-written pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from functools import cache, partial
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from ..models import KaartRecord, Record
+from ..models.common import telefoon_link
+from . import labels, paden
+from .data import SiteData
+from .pagina import Pagina
+from .veilig import markdown_html
+
+MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+
+
+def datum(value: date) -> str:
+    """2026-05-01 -> '1 mei 2026'."""
+    return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
+
+
+def vertaal(codes: Iterable[str], labels: Mapping[str, str]) -> list[str]:
+    """Codes from the data to the words shown on the site."""
+    return [labels.get(code, code) for code in codes]
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("socialekaart", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(markdown=markdown_html, datum=datum, tel=telefoon_link, labels=vertaal)
+    env.globals.update(labels.ALLE)
+    return env
+
+
+def bevat_voorbeeld(value: Any, _depth: int = 0) -> bool:
+    """True when the context shows any record marked `voorbeeld: true` (drives the notice)."""
+    if isinstance(value, KaartRecord):
+        return value.voorbeeld
+    if _depth > 4 or isinstance(value, (str, bytes, Record)):
+        return False
+    if isinstance(value, Mapping):
+        return any(bevat_voorbeeld(v, _depth + 1) for v in value.values())
+    if isinstance(value, Iterable):
+        return any(bevat_voorbeeld(v, _depth + 1) for v in value)
+    return False
+
+
+def render_template(template: str, pad: str, site: SiteData, context: Mapping[str, Any]) -> str:
+    """Render `template` for the page at directory `pad`."""
+    return environment().get_template(template).render(
+        {
+            "site": site,
+            "paden": paden,
+            "url": partial(paden.relative_url, pad),
+            "vandaag": site.vandaag,
+            "voorbeeld": bevat_voorbeeld(context),
+            **context,
+        }
+    )
+
+
+def render_pagina(pagina: Pagina, site: SiteData) -> str:
+    return render_template(
+        pagina.template,
+        pagina.pad,
+        site,
+        {
+            "pagina": pagina,
+            "edit_url": site.edit_links.url(pagina.bron),
+            **pagina.context,
+        },
+    )

@@ -1,0 +1,36 @@
+"""Registry of site sections. Every module in this package is imported by `all_pages()`."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable, Iterator
+
+from ..data import SiteData
+from ..pagina import Pagina
+
+Section = Callable[[SiteData], Iterable[Pagina]]
+SECTIONS: list[Section] = []
+
+
+def section(func: Section) -> Section:
+    """Register a function that yields the pages of one part of the site."""
+    SECTIONS.append(func)
+    return func
+
+
+def _import_all() -> None:
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        importlib.import_module(f"{__name__}.{module.name}")
+
+
+def all_pages(site: SiteData) -> Iterator[Pagina]:
+    """Every generated page; a duplicate `pad` is a programming error, so it fails loudly."""
+    _import_all()
+    seen: set[str] = set()
+    for func in SECTIONS:
+        for pagina in func(site):
+            if pagina.pad in seen:
+                raise ValueError(f"twee pagina's op dezelfde plek: {pagina.pad}")
+            seen.add(pagina.pad)
+            yield pagina

@@ -1,0 +1,46 @@
+"""A page per gemeente: lokaal team, informele steun, gezinshuizen, aanbieders and a map."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import paden
+from ..data import SiteData
+from ..pagina import Pagina
+from ..punten import gemeente_punt, gezinshuis_punt, steun_punten
+from . import section
+
+
+@section
+def gemeenten(site: SiteData) -> Iterator[Pagina]:
+    yield Pagina("gemeenten/", "gemeenten.html", {"gemeenten": site.gemeenten()}, "Gemeenten", in_nav=True,
+                 beschrijving="Kies je gemeente en zie welke hulp en steun er in de buurt is.")
+    for regio, gemeente in site.gemeenten():
+        pad = paden.gemeente(gemeente.naam)
+        teams = site.teams_in(gemeente.code)
+        steun = site.steun_in(gemeente.code)
+        huizen = site.gezinshuizen_in(gemeente.code)
+        punten = [
+            p
+            for team in teams
+            if (p := gemeente_punt(site, gemeente.code, team.naam, paden.relative_url(pad, paden.lokaal_team(team.id)), "lokaal-team"))
+        ]
+        for item in steun:
+            punten += steun_punten(site, item, paden.relative_url(pad, paden.initiatief(item.id)), alleen=gemeente.code)
+        punten += [p for huis in huizen if (p := gezinshuis_punt(site, huis, None))]
+        yield Pagina(
+            pad,
+            "gemeente.html",
+            {
+                "regio": regio,
+                "gemeente": gemeente,
+                "teams": teams,
+                "steun": steun,
+                "gezinshuizen": huizen,
+                "aanbieders": site.aanbieders_in(gemeente.code),
+            },
+            titel=gemeente.naam,
+            kaart=punten,
+            kaart_titel=f"Kaart: hulp en steun in {gemeente.naam}",
+            beschrijving=f"Lokaal team, informele steun en gezinshuizen in {gemeente.naam}.",
+        )
