@@ -1,3 +1,162 @@
-"""Cross-record rules for the agenda (filled in below)."""
+"""Checks across agenda files: totals add up, links resolve, every region has its metadata."""
 
 from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import date
+from decimal import Decimal
+
+from ..check import cross_rule
+from ..load import Dataset
+from ..models import KaartRecord
+from ..problems import Problem
+from .models import Agenda, AgendaItem
+
+
+def agendas(dataset: Dataset) -> dict[str, Agenda]:
+    return dataset.of("agendas")  # type: ignore[return-value]
+
+
+def items(dataset: Dataset) -> dict[str, AgendaItem]:
+    return dataset.of("agenda")  # type: ignore[return-value]
+
+
+def items_per_regio(dataset: Dataset) -> dict[str, list[AgendaItem]]:
+    grouped: dict[str, list[AgendaItem]] = defaultdict(list)
+    for item in items(dataset).values():
+        grouped[item.regio].append(item)
+    return dict(grouped)
+
+
+def bedrag(value: Decimal) -> str:
+    """60000 -> '60.000', as the documents write amounts."""
+    text = f"{value:,}".replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return text
+
+
+def _close(word: str, options: Iterable[str]) -> str:
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; bedoelde je '{match[0]}'?" if match else ""
+
+
+@cross_rule
+def metadata_per_regio(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
+    """Each folder data/agenda/<regio>/ needs data/agendas/<regio>.yml, and the region must exist."""
+    meta = agendas(dataset)
+    for regio, group in sorted(items_per_regio(dataset).items()):
+        if regio not in meta:
+            first = min(group, key=lambda i: i.id)
+            yield dataset.problem(
+                first, (), f"de map data/agenda/{regio}/ heeft geen beschrijving van de agenda; maak data/agendas/{regio}.yml aan "
+                f"(met titel, periode en brondocument){_close(regio, meta)}"
+            )
+    for agenda in meta.values():
+        if agenda.id not in dataset.regios:
+            yield dataset.problem(
+                agenda, (), f"er is geen regio '{agenda.id}' in data/regios/; de bestandsnaam van een agenda is het id van de regio{_close(agenda.id, dataset.regios)}"
+            )
+
+
+@cross_rule
+def begrotingen_kloppen(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
+    """Add up every budget table and compare with the total the document states."""
+    meta = agendas(dataset)
+    lines: dict[tuple[str, str], list[Decimal]] = defaultdict(list)
+    for item in items(dataset).values():
+        agenda = meta.get(item.regio)
+        for i, regel in enumerate(item.budget):
+            if regel.begroting is None:
+                continue
+            begroting = agenda.begroting(regel.begroting) if agenda else None
+            if begroting is None:
+                known = [b.id for b in agenda.begrotingen] if agenda else []
+                yield dataset.problem(
+                    item, ("budget", i, "begroting"),
+                    f"begroting '{regel.begroting}' staat niet in data/agendas/{item.regio}.yml{_close(regel.begroting, known)}",
+                )
+                continue
+            if regel.eenheid != begroting.eenheid:
+                yield dataset.problem(
+                    item, ("budget", i, "eenheid"),
+                    f"deze regel is in '{regel.eenheid}', maar begroting '{begroting.id}' telt in '{begroting.eenheid}'",
+                )
+                continue
+            if regel.jaar is not None and begroting.jaar is not None and regel.jaar != begroting.jaar:
+                yield dataset.problem(item, ("budget", i, "jaar"), f"deze regel is voor {regel.jaar}, maar begroting '{begroting.id}' is voor {begroting.jaar}")
+                continue
+            lines[(item.regio, begroting.id)].append(regel.bedrag)
+    for agenda in meta.values():
+        for b, begroting in enumerate(agenda.begrotingen):
+            for r, regel in enumerate(begroting.regels):
+                if regel.eenheid != begroting.eenheid:
+                    yield dataset.problem(agenda, ("begrotingen", b, "regels", r, "eenheid"), f"deze regel is in '{regel.eenheid}', maar de begroting telt in '{begroting.eenheid}'")
+            if begroting.totaal is None:
+                continue
+            regels = [r.bedrag for r in begroting.regels if r.eenheid == begroting.eenheid] + lines[(agenda.id, begroting.id)]
+            som = sum(regels, Decimal(0))
+            if som != begroting.totaal:
+                yield dataset.problem(
+                    agenda, ("begrotingen", b, "totaal"),
+                    f"het totaal van '{begroting.titel}' is {bedrag(begroting.totaal)}, maar de {len(regels)} regels "
+                    f"(hier en bij de agendapunten met 'begroting: {begroting.id}') tellen op tot {bedrag(som)}; "
+                    "controleer de bedragen met het document",
+                )
+
+
+@cross_rule
+def verwijzingen_agenda(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
+    """Links from the agenda to the sociale kaart and back, and between agenda items."""
+    alle_items = items(dataset)
+    for item in alle_items.values():
+        for i, ref in enumerate(item.kaart):
+            folder, _, record_id = ref.partition("/")
+            if not record_id:
+                continue
+            records = dataset.of(folder)
+            if record_id not in records:
+                yield dataset.problem(
+                    item, ("kaart", i),
+                    f"'{ref}' bestaat niet: er is geen data/{folder}/{record_id}.yml{_close(record_id, records)}",
+                )
+        eigen = {other.slug for other in alle_items.values() if other.regio == item.regio}
+        for i, slug in enumerate(item.hoort_bij):
+            if slug not in eigen:
+                yield dataset.problem(item, ("hoort_bij", i), f"er is geen agendapunt '{slug}' in data/agenda/{item.regio}/{_close(slug, eigen)}")
+    for record in dataset.all():
+        if not isinstance(record, KaartRecord):
+            continue
+        for i, ref in enumerate(record.agenda):
+            if ref not in alle_items:
+                yield dataset.problem(
+                    record, ("agenda", i),
+                    f"agendapunt '{ref}' bestaat niet; maak data/agenda/{ref}.yml aan of kies een bestaand agendapunt{_close(ref, alle_items)}",
+                )
+
+
+@cross_rule
+def kpi_cijfers(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
+    """Gemeenten in metingen belong to the region; totals per period match the sum per gemeente."""
+    for item in items(dataset).values():
+        regio = dataset.regios.get(item.regio)
+        codes = {g.code for g in regio.gemeenten} if regio else None
+        for k, kpi in enumerate(item.kpis):
+            per_periode: dict[str, list[Decimal]] = defaultdict(list)
+            totalen: dict[str, tuple[int, Decimal]] = {}
+            for m, meting in enumerate(kpi.metingen):
+                if meting.gebied.startswith("GM"):
+                    if codes is not None and meting.gebied not in codes:
+                        yield dataset.problem(item, ("kpis", k, "metingen", m, "gebied"), f"gemeente '{meting.gebied}' hoort niet bij regio '{item.regio}'")
+                    per_periode[meting.periode].append(meting.waarde)
+                elif meting.gebied == "regio":
+                    totalen[meting.periode] = (m, meting.waarde)
+            if not kpi.optelbaar:
+                continue
+            for periode, (m, totaal) in totalen.items():
+                waarden = per_periode.get(periode)
+                if waarden and sum(waarden, Decimal(0)) != totaal:
+                    yield dataset.problem(
+                        item, ("kpis", k, "metingen", m, "waarde"),
+                        f"het regiototaal voor {periode} is {totaal}, maar de {len(waarden)} gemeenten tellen op tot {sum(waarden, Decimal(0))}",
+                    )
