@@ -22,8 +22,8 @@ except ImportError:  # pragma: no cover - pure-Python fallback
 MAX_BYTES = 256 * 1024  # a record is a few KB; anything this large is a mistake or an attack
 MAX_DEPTH = 20  # records nest a few levels; deeper is a mistake or an attack
 # libyaml's composer recurses in C and crashes the process on nesting deeper than ~20,000
-# levels. Every level needs an indicator character, so when a file has fewer than this many
-# indicators it cannot be that deep; otherwise the pure-Python parser is used, which fails safely.
+# levels. Every level needs an indicator character, so a file with fewer indicators than this
+# cannot be that deep; a file with more has its depth measured from the event stream first.
 _C_SAFE_INDICATORS = 5_000
 _INDICATORS = "[{-:?"
 
@@ -118,6 +118,22 @@ def _first_alias(text: str) -> Position:
     return (1, 1)
 
 
+def _refuse_deep_nesting(text: str) -> None:
+    """Walk the events (without building anything) and stop at the first level too deep."""
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH + 1:  # the record itself is one level
+                    raise YamlFout(_TE_DIEP, *_pos(event.start_mark))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
 def _shown_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!", 1)
 
@@ -185,15 +201,14 @@ def read_yaml(path: Path) -> tuple[Any, Positions]:
 
 def parse_yaml(text: str) -> tuple[Any, Positions]:
     positions = Positions()
-    maybe_deep = sum(text.count(c) for c in _INDICATORS) > _C_SAFE_INDICATORS
     try:
-        loader = (yaml.SafeLoader if maybe_deep else _Loader)(text)
+        if sum(text.count(c) for c in _INDICATORS) > _C_SAFE_INDICATORS:
+            _refuse_deep_nesting(text)
+        loader = _Loader(text)
         try:
             node = loader.get_single_node()
         finally:
             loader.dispose()
-    except RecursionError:
-        raise YamlFout(_TE_DIEP) from None
     except yaml.MarkedYAMLError as error:
         # An unclosed quote is found at the end of the file; the quote itself is what to fix.
         unclosed = "quoted scalar" in (error.context or "")
