@@ -31,6 +31,7 @@ Soort = Literal[
     "actielijn",
     "thema",
     "doelstelling",
+    "kernwaarde",
 ]
 
 SOORT_LABELS: dict[str, tuple[str, str]] = {
@@ -45,12 +46,14 @@ SOORT_LABELS: dict[str, tuple[str, str]] = {
     "actielijn": ("Actielijn", "Actielijnen"),
     "thema": ("Thema", "Thema's"),
     "doelstelling": ("Doelstelling", "Doelstellingen"),
+    "kernwaarde": ("Kernwaarde", "Kernwaarden"),
 }
 
 Schaalniveau = Literal["lokaal", "regionaal", "bovenregionaal", "landelijk"]
-Status = Literal["gepland", "lopend", "afgerond", "uitgesteld", "gestopt", "onbekend"]
+Status = Literal["gepland", "in-uitwerking", "lopend", "afgerond", "uitgesteld", "gestopt", "onbekend"]
 STATUS_LABELS: dict[str, str] = {
     "gepland": "Gepland",
+    "in-uitwerking": "In uitwerking",
     "lopend": "Loopt",
     "afgerond": "Afgerond",
     "uitgesteld": "Uitgesteld",
@@ -148,7 +151,7 @@ class Activiteit(Deel):
     schaalniveau: list[Schaalniveau] = Field(default_factory=list, description="Op welk niveau: lokaal, regionaal, bovenregionaal of landelijk.")
     schaalniveau_tekst: Tekst | None = Field(None, description="Het schaalniveau zoals in het document, als dat meer zegt, bijvoorbeeld 'Regionaal ontwikkelen, lokaal implementeren'.")
     planning: PlanningVeld | None = Field(None, description=PLANNING_SCHEMA["description"])
-    status: Status | None = Field(None, description="Stand van zaken: gepland, lopend, afgerond, uitgesteld, gestopt of onbekend.")
+    status: Status | None = Field(None, description="Stand van zaken: gepland, in-uitwerking, lopend, afgerond, uitgesteld, gestopt of onbekend.")
     opmerking: Tekst | None = Field(None, description="Opmerking bij de overname uit het document, bijvoorbeeld over een afwijking tussen tabel en tekst.")
 
 
@@ -242,7 +245,9 @@ class AgendaItem(Record):
     toelichting: MarkdownTekst | None = Field(None, description="Uitleg uit het document (Markdown).")
     doel: Tekst | None = Field(None, description="Het doel in één zin, als het document dat zo noemt.")
     doelen: list[Tekst] = Field(default_factory=list, description="Doelen of streefdoelen, als het document er meer noemt.")
-    status: Status | None = Field(None, description="Stand van zaken van het hele onderdeel.")
+    actielijn: Tekst | None = Field(None, description="De actielijn waar dit onderdeel bij hoort, zoals in het document, bijvoorbeeld 'Meer kinderen zo thuis mogelijk laten opgroeien'.")
+    aanpak: list[Tekst] = Field(default_factory=list, description="Hoe de regio het doel wil halen ('Dit doen we door'), zoals in het document.")
+    status: Status | None = Field(None, description="Stand van zaken van het hele onderdeel: gepland, in-uitwerking, lopend, afgerond, uitgesteld, gestopt of onbekend.")
     stand_van_zaken: Tekst | None = Field(None, description="De stand van zaken zoals in het document, bijvoorbeeld 'Uitvoering sinds oktober 2020'.")
     planning: PlanningVeld | None = Field(None, description=PLANNING_SCHEMA["description"])
     resultaten: list[Resultaat] = Field(default_factory=list, description="Resultaten, elk met activiteiten.")
