@@ -1,0 +1,123 @@
+"""The agendas of Zuidoost Utrecht, Gooi en Vechtstreek, Twente and FoodValley, checked against their seed documents.
+
+The data goes through `socialekaart.check.check`, the same path as `socialekaart check data`.
+Every expected count below says where in the seed document it comes from, and a few exact
+figures, names and dates are spot-checked, so a dropped item or a mistyped number fails.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import socialekaart.agenda  # noqa: F401  (registers the agenda record types)
+from socialekaart.agenda.models import AgendaItem
+from socialekaart.check import CheckResult, check
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+REGIOS = ["zuidoost-utrecht", "gooi-en-vechtstreek", "twente", "foodvalley"]
+
+
+@pytest.fixture(scope="module")
+def result() -> CheckResult:
+    return check(DATA, date(2026, 1, 1))
+
+
+def items(result: CheckResult, regio: str) -> dict[str, AgendaItem]:
+    """The region's agenda items by slug."""
+    found = {item.slug: item for item in result.dataset.of("agenda").values() if item.regio == regio}
+    assert found, f"geen agendapunten voor {regio}"
+    return found  # type: ignore[return-value]
+
+
+def of_soort(result: CheckResult, regio: str, soort: str) -> list[AgendaItem]:
+    return sorted((i for i in items(result, regio).values() if i.soort == soort), key=lambda i: str(i.nummer).zfill(3))
+
+
+def counts(result: CheckResult, regio: str) -> tuple[int, int, int]:
+    """(items, resultaten, activiteiten) of a region."""
+    group = items(result, regio).values()
+    return len(group), sum(len(i.resultaten) for i in group), sum(len(i.activiteiten()) for i in group)
+
+
+@pytest.mark.parametrize("regio", REGIOS)
+def test_no_problems_in_region(result: CheckResult, regio: str) -> None:
+    mine = [
+        p.gcc()
+        for p in result.problems
+        if f"agenda/{regio}/" in p.path.replace("\\", "/") or p.path.replace("\\", "/").endswith(f"agendas/{regio}.yml")
+    ]
+    assert mine == []
+
+
+@pytest.mark.parametrize("regio", REGIOS)
+def test_every_file_points_at_the_schema(regio: str) -> None:
+    for path in sorted((DATA / "agenda" / regio).glob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../../../schemas/agenda.schema.json", path
+
+
+# --- FoodValley (seed 004: tussenevaluatie transformatieprogramma) ------------------------
+
+
+def test_foodvalley_counts(result: CheckResult) -> None:
+    projecten = of_soort(result, "foodvalley", "project")
+    # "Resultaten per project": sections 1. Afbouw Verblijf ... 7. Jeugdbescherming Dichterbij.
+    assert [p.nummer for p in projecten] == [1, 2, 3, 4, 5, 6, 7]
+    # "Ons verhaal geeft kader en richting": nine statements, 'Alle kinderen zijn normaal' ... 'We blijven leren'.
+    assert len(of_soort(result, "foodvalley", "principe")) == 9
+    # "Oorspronkelijke doelstellingen", Randvoorwaarden 1-4 (Taskforce wachtlijsten ... Monitoring).
+    assert len(of_soort(result, "foodvalley", "randvoorwaarde")) == 4
+    # Items: 7 + 9 + 4. Resultaten: the six "Doelen 2021" of Afbouw Verblijf and parts A, B, C of
+    # project 5 (each with its own status). No activities: 'Dit doen we door' is the aanpak.
+    assert counts(result, "foodvalley") == (20, 9, 0)
+    # 'Resultaten' per project, as progress: 6 (p1), A-D (p2), 4 qualitative (p3),
+    # A, B and the 18+ costs (p4), 5 (p5), 2 (p6), 5 (p7).
+    assert [len(p.voortgang) for p in projecten] == [6, 4, 4, 3, 5, 2, 5]
+    # 'Dit doen we door': A-E, A-D, A-C, 2 lines, A-C, 3 bullets, 1 paragraph.
+    assert [len(p.aanpak) for p in projecten] == [5, 4, 3, 2, 3, 3, 1]
+    # Every project has 'Wat werkt goed'; 'Wat heeft aandacht' is missing only in project 7.
+    assert [len(p.wat_werkt) for p in projecten] == [6, 3, 4, 1, 6, 2, 5]
+    assert [len(p.aandachtspunten) for p in projecten] == [6, 4, 3, 2, 1, 3, 0]
+    assert all(p.actielijn for p in projecten)
+
+
+def test_foodvalley_figures(result: CheckResult) -> None:
+    fv = items(result, "foodvalley")
+    afbouw = fv["project-1-afbouw-verblijf"]
+    assert afbouw.doelen[0] == "A: 50 jeugdigen met duurzaam perspectief uit residentieel naar pleegzorg/ thuis"
+    assert afbouw.doelen[1] == "B: 15 jeugdigen minder van pleegzorg naar residentieel"
+    assert afbouw.voortgang[0].tekst.startswith("60 jeugdigen meer naar huis dan er nieuw uit huis zijn geplaatst, 10 meer dan het doel")
+    assert "gedaald van 20 naar 12" in afbouw.voortgang[1].tekst
+    assert "toegenomen met 30% tot 28 kinderen" in afbouw.resultaten[1].omschrijving
+    assert {r.planning.tekst for r in afbouw.resultaten} == {"2021"}
+
+    crisis = fv["project-3-crisis-als-kans"]
+    assert crisis.aanpak[2] == "C. 70% jeugdigen korter dan 28 dagen in crisisverblijf"
+    assert crisis.stand_van_zaken == "Uitvoering sinds oktober 2020"
+    assert crisis.planning is not None and crisis.planning.start == date(2020, 10, 1)
+
+    achttien = fv["project-4-van-18-min-naar-18-plus"]
+    metingen = {m.periode: m.waarde for m in achttien.kpis[0].metingen}
+    assert metingen == {"okt. 2018": Decimal(98), "juli 2020": Decimal(38), "okt. 2020": Decimal(57)}
+    assert "tussen 2018 (3,4 milj.) en 2020 (2,2 milj.)" in achttien.voortgang[2].tekst
+
+    opvang = fv["project-5-van-exclusieve-opvang-naar-inclusieve-voorzieningen"]
+    assert opvang.stand_van_zaken == "A en B afgerond, C on hold i.v.m. focus op inkoopstrategie"
+    assert [r.status for r in opvang.resultaten] == ["afgerond", "afgerond", "uitgesteld"]
+    assert opvang.voortgang[1].tekst == "60 kinderen maken gebruik van BSO+"
+
+    regie = fv["project-6-versterken-van-actieve-regie"]
+    assert regie.doelen == ["Op 30% van onze cliënten voeren wij actieve regie (zij vertegenwoordigen 70% van de declaratiewaarde)"]
+
+    dichterbij = fv["project-7-jeugdbescherming-dichterbij"]
+    assert "22 casussen gedraaid" in dichterbij.voortgang[0].tekst
+    assert "binnen 4 weken in plaats van de normtijd van 8 maanden" in (dichterbij.toelichting or "")
+
+    # Ons verhaal links resolve to the principes with the document's exact wording.
+    assert fv["principe-2"].titel == "Een kind hoort thuis"
+    assert afbouw.hoort_bij == ["principe-2"]
