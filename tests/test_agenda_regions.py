@@ -121,3 +121,35 @@ def test_foodvalley_figures(result: CheckResult) -> None:
     # Ons verhaal links resolve to the principes with the document's exact wording.
     assert fv["principe-2"].titel == "Een kind hoort thuis"
     assert afbouw.hoort_bij == ["principe-2"]
+
+
+# --- Twente (seed 003: samenwerkingsagenda, in uitwerking) -----------------------------------
+
+
+def test_twente_counts(result: CheckResult) -> None:
+    # "In de Regiovisie zijn 8 leidende principes genoemd" (1. Aanleiding agenda, Ad. 1).
+    principes = of_soort(result, "twente", "principe")
+    assert len(principes) == 8
+    # "Naar aanleiding van de 1e 3 werksessies zijn we gekomen tot 5 hoofdlijnen" (3. Waar staan we inhoudelijk?).
+    hoofdlijnen = of_soort(result, "twente", "hoofdlijn")
+    assert [h.titel for h in hoofdlijnen] == [
+        "Kloppend hart van sociaal domein",
+        "Schakelmomenten",
+        "Doelgroepen",
+        "Monitoring en Leren",
+        "Input inkoop en contractering",
+    ]
+    # Nothing is decided yet: no results or activities, every hoofdlijn is still being worked out.
+    assert counts(result, "twente") == (13, 0, 0)
+    assert {h.status for h in hoofdlijnen} == {"in-uitwerking"}
+
+
+def test_twente_details(result: CheckResult) -> None:
+    tw = items(result, "twente")
+    assert tw["principe-4"].titel == "Thuis, tenzij..."
+    assert tw["principe-6"].titel == "In Twente werken we zonder wachtlijsten"
+    kloppend_hart = tw["hoofdlijn-1"]
+    assert kloppend_hart.doel == "Een goede toeleiding naar passende hulp."
+    assert kloppend_hart.bijeenkomsten[0].planning.start == date(2022, 5, 9)
+    assert "Uithuisgeplaatste kinderen" in (tw["hoofdlijn-3"].toelichting or "")
+    assert "sinds 2015" in (tw["hoofdlijn-4"].toelichting or "")
