@@ -30,7 +30,8 @@ def main() -> None:
               help="Controleer alsof het deze datum is (JJJJ-MM-DD); standaard vandaag.")
 def check(data_map: Path, formaat: str, datum) -> None:
     if not data_map.is_dir():
-        click.echo(f"fout: de gegevensmap '{data_map}' bestaat niet", err=True)
+        reden = "is een bestand, geen map" if data_map.exists() else "bestaat niet"
+        click.echo(f"fout: de gegevensmap '{data_map}' {reden}; geef de map met de YAML-bestanden, bijvoorbeeld 'data'", err=True)
         sys.exit(2)
     vandaag: date = datum.date() if datum else date.today()
     result = run_check(data_map, vandaag)
@@ -58,8 +59,8 @@ def nieuw(soort: str, id: str, data_map: Path) -> None:
         sys.exit(2)
     parts = id.split("/")
     if len(parts) != (2 if record_type.nested else 1) or not all(SLUG.match(p) for p in parts):
-        vorm = "'<regio>/<id>'" if record_type.nested else "een id"
-        click.echo(f"fout: '{id}' is geen geldig {vorm}: alleen kleine letters, cijfers en streepjes", err=True)
+        vorm = "id; gebruik '<regio>/<id>'," if record_type.nested else "id:"
+        click.echo(f"fout: '{id}' is geen geldig {vorm} alleen kleine letters, cijfers en streepjes", err=True)
         sys.exit(2)
     path = data_map / soort / f"{id}.yml"
     if path.exists():

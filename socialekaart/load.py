@@ -29,9 +29,19 @@ class Dataset:
     paths: dict[int, str] = field(default_factory=dict)  # id(record) -> path as shown in messages
     positions: dict[int, Positions] = field(default_factory=dict)
     bestanden: int = 0
+    ongeldig: dict[str, set[str]] = field(default_factory=dict)  # folder -> ids of files that did not validate
 
     def of(self, folder: str) -> dict[str, Record]:
         return self.records.get(folder, {})
+
+    def bestaat(self, folder: str, record_id: str) -> bool:
+        """Is there a file for this id? True for an invalid file too: its own errors are
+        reported, so references to it should not add 'bestaat niet' on top."""
+        return record_id in self.of(folder) or record_id in self.ongeldig.get(folder, ())
+
+    def compleet(self, folder: str) -> bool:
+        """Did every file in `folder` validate? Rules that need all of them wait until then."""
+        return not self.ongeldig.get(folder)
 
     @property
     def regios(self) -> dict[str, Regio]:
@@ -209,6 +219,7 @@ def load_dataset(root: Path, vandaag: date | None = None) -> tuple[Dataset, list
         shown = _shown_path(path)
         loaded = load_record(record_type, record_id, path, shown, vandaag, problems)
         if loaded is None:
+            dataset.ongeldig.setdefault(record_type.folder, set()).add(record_id)
             continue
         record, positions = loaded
         record._bron = _bron(root, path)
