@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from socialekaart.maps import Punt, kaart_html, map_assets
 
@@ -162,3 +163,14 @@ def test_tab_leaves_the_map_again(page, kaarten_url):
             break
     else:
         pytest.fail("keyboard focus stayed inside the map")
+
+
+@pytest.mark.parametrize("kaart", ["een", "drie", "veel"])
+def test_map_documents_pass_axe(page, kaarten_url, kaart):
+    page.goto(kaarten_url + f"{kaart}/kaart.html")
+    _wait_for_map(page)
+    page.locator(".leaflet-marker-icon").first.focus()
+    page.keyboard.press("Enter")  # a popup or a zoomed-in cluster is part of what users meet
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
