@@ -153,3 +153,50 @@ def test_twente_details(result: CheckResult) -> None:
     assert kloppend_hart.bijeenkomsten[0].planning.start == date(2022, 5, 9)
     assert "Uithuisgeplaatste kinderen" in (tw["hoofdlijn-3"].toelichting or "")
     assert "sinds 2015" in (tw["hoofdlijn-4"].toelichting or "")
+
+
+# --- Gooi en Vechtstreek (seed 002: Een toekomst met perspectief) -------------------------------
+
+
+def test_gooi_counts(result: CheckResult) -> None:
+    afspraken = of_soort(result, "gooi-en-vechtstreek", "afspraak")
+    # "Dit hoofdstuk bevat de zeven afspraken die terugkomen in de NvO van de VNG" (hoofdstuk 4).
+    assert [a.nummer for a in afspraken] == [1, 2, 3, 4, 5, 6, 7]
+    # The bullets under "Samenvatting afspraak 1" ... "Samenvatting afspraak 7" are the resultaten.
+    assert [len(a.resultaten) for a in afspraken] == [6, 5, 3, 4, 3, 3, 3]
+    # 2.3 De opgaven: five numbered opgaven, opgave 2 with a. and b.
+    opgaven = of_soort(result, "gooi-en-vechtstreek", "opgave")
+    assert len(opgaven) == 5
+    assert opgaven[1].doelen == ["a. Voorkomen van uithuisplaatsing", "b. Alternatieven voor residentieel verblijf"]
+    # 3.2 Kernwaarden: Veiligheid ... Samen leren en verbeteren (eleven headings).
+    kernwaarden = of_soort(result, "gooi-en-vechtstreek", "kernwaarde")
+    assert len(kernwaarden) == 11
+    assert kernwaarden[0].titel == "Veiligheid" and kernwaarden[-1].titel == "Samen leren en verbeteren"
+    # Activities: the five needs under 'Versterken voorveld', three changes for verblijf and the
+    # pilots in the jeugdbeschermingsketen (afspraak 1); 'Eenduidige samenwerking' 1-3 and the
+    # five basisfuncties (afspraak 2).
+    per_afspraak = [len(a.activiteiten()) for a in afspraken]
+    assert per_afspraak == [9, 8, 0, 0, 0, 0, 0]
+    assert counts(result, "gooi-en-vechtstreek") == (7 + 5 + 11, 27, 17)
+
+
+def test_gooi_details(result: CheckResult) -> None:
+    gv = items(result, "gooi-en-vechtstreek")
+    assert gv["afspraak-4"].titel == "Hoe en voor welke functies (boven-)regionaal wordt samengewerkt"
+    assert gv["afspraak-4"].resultaten[3].omschrijving == "Bovenregionale samenwerking met zowel Noord-Holland als Midden Nederland"
+    assert "looptijd van 8 jaar" in (gv["afspraak-5"].toelichting or "")
+    assert "(OBC) kende in 2020 geen inschrijvingen" in (gv["afspraak-5"].resultaten[2].toelichting or "")
+    basisfuncties = gv["afspraak-2"].resultaten[4].activiteiten
+    assert [b.omschrijving for b in basisfuncties] == [
+        "Het bieden van een veilige leefomgeving.",
+        "Het tijdig signaleren van de vraag.",
+        "Vindbare en toegankelijke hulp.",
+        "Handelen met een brede blik.",
+        "Leren en verbeteren.",
+    ]
+    # The document announces 4 changes for verblijf but lists 3; the data says so.
+    verblijf = gv["afspraak-1"].resultaten[4]
+    assert verblijf.omschrijving == "Nieuwe inrichting Verblijf" and "4 belangrijke veranderingen" in (verblijf.opmerking or "")
+    meta = result.dataset.of("agendas")["gooi-en-vechtstreek"]
+    assert meta.brondocument.datum == date(2021, 8, 26)
+    assert set(meta.indeling) == {i.soort for i in gv.values()}
