@@ -1,4 +1,5 @@
-"""Size and build time of overview maps, against folium's one-Marker-per-point approach.
+"""Size and build time of overview maps, against folium's one-Marker-per-point approach,
+and (when Debian's Chromium is installed) how long Chromium takes to draw them.
 
 Run: .venv/bin/python benchmarks/maps.py
 """
@@ -6,13 +7,18 @@ Run: .venv/bin/python benchmarks/maps.py
 from __future__ import annotations
 
 import random
+import tempfile
 import time
+from pathlib import Path
 
 import folium
 
-from socialekaart.maps import Punt, kaart_html
+from socialekaart.maps import Punt, kaart_html, map_assets
 
 AANTALLEN = (100, 1_000, 3_000)
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 
 
 def punten(aantal: int) -> list[Punt]:
@@ -36,14 +42,49 @@ def one_marker_each(lijst: list[Punt]) -> str:
     return kaart.get_root().render()
 
 
+def browser_seconds(kaarten: dict[int, str]) -> dict[int, float]:
+    """Seconds from navigation until the markers are drawn, per map; tiles are answered locally."""
+    if not CHROMIUM.exists():
+        return {}
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        root = Path(tmp)
+        for name, content in map_assets().items():
+            (root / "assets" / "kaart" / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / "assets" / "kaart" / name).write_bytes(content)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        seconds = {}
+        for aantal, html in kaarten.items():
+            (root / str(aantal)).mkdir()
+            (root / str(aantal) / "kaart.html").write_text(html, encoding="utf-8")
+            page = browser.new_page()
+            page.route("https://service.pdok.nl/**", lambda route: route.fulfill(status=204))
+            start = time.perf_counter()
+            page.goto((root / str(aantal) / "kaart.html").as_uri())
+            page.wait_for_selector(".leaflet-marker-icon")
+            seconds[aantal] = time.perf_counter() - start
+            page.close()
+        browser.close()
+    return seconds
+
+
 def main() -> None:
-    print(f"{'punten':>7}  {'kaart_html':>12}  {'tijd':>7}  {'1 Marker/punt':>14}  {'tijd':>7}")
+    kaarten = {}
+    rijen = []
     for aantal in AANTALLEN:
         lijst = punten(aantal)
         size, seconds = timed(lambda: kaart_html(lijst, "Kaart", "../assets/kaart/"))
         ref_size, ref_seconds = timed(lambda: one_marker_each(lijst))
+        kaarten[aantal] = kaart_html(lijst, "Kaart", "../assets/kaart/")
+        rijen.append((aantal, size, seconds, ref_size, ref_seconds))
+    in_browser = browser_seconds(kaarten)
+
+    print(f"{'punten':>7}  {'kaart_html':>10}  {'bouwen':>7}  {'Chromium':>8}  {'1 Marker/punt':>13}  {'bouwen':>7}")
+    for aantal, size, seconds, ref_size, ref_seconds in rijen:
+        browser = f"{in_browser[aantal]:.2f}s" if aantal in in_browser else "-"
         print(
-            f"{aantal:>7}  {size / 1024:>9.0f} KB  {seconds:>6.2f}s  {ref_size / 1024:>11.0f} KB  {ref_seconds:>6.2f}s"
+            f"{aantal:>7}  {size / 1024:>7.0f} KB  {seconds:>6.2f}s  {browser:>8}  {ref_size / 1024:>10.0f} KB  {ref_seconds:>6.2f}s"
         )
 
 
