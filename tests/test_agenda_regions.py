@@ -200,3 +200,58 @@ def test_gooi_details(result: CheckResult) -> None:
     meta = result.dataset.of("agendas")["gooi-en-vechtstreek"]
     assert meta.brondocument.datum == date(2021, 8, 26)
     assert set(meta.indeling) == {i.soort for i in gv.values()}
+
+
+# --- Zuidoost Utrecht (seed 001: Voortgang en vervolg Norm voor Opdrachtgeverschap ZOU) ------------
+
+
+def test_zuidoost_utrecht_counts(result: CheckResult) -> None:
+    speerpunten = of_soort(result, "zuidoost-utrecht", "speerpunt")
+    # "bevat de NvO een Regionale Agenda met vier speerpunten"; headings in "Voortgang regionale agenda NvO".
+    assert [s.titel for s in speerpunten] == [
+        "De juiste passende integrale zorg, zo thuis en nabij mogelijk",
+        "Meer regie door lokale teams bij onveiligheid in het vrijwillig kader",
+        "Meer kinderen groeien thuis op of ontvangen zo gezinsgericht mogelijke hulp",
+        "Versterkte samenwerking tussen toegang, jeugdhulp en onderwijs",
+    ]
+    # "Vervolginzet regionale NvO": each "<periode> / Doel: ..." block is a resultaat.
+    # Speerpunt 1: Q4 2022-Q4 2023 (training), Q1 en Q2 2023 (randvoorwaarden), Q4 2022-Q4 2023
+    # (poule), Q1-Q4 2023 (doorbraken), Q2-Q4 2023 (handreiking). Speerpunt 2: Q2 2022-Q1 2023
+    # (pilot VT), Q1-Q4 2023 (zelfscan). Speerpunt 3: Doorlopend (verblijf), Q4 2022-Q4 2023
+    # ('zo thuis mogelijk'), Doorlopend (essentiële functies). Speerpunt 4: Q4 2022-Q4 2023
+    # (projectleider PO/VO), Q4 2022 (bovenregionaal fase 2), Q4 2022-Q1 2023 (mbo).
+    assert [len(s.resultaten) for s in speerpunten] == [5, 2, 3, 3]
+    # Activities per resultaat: the bullets, letters and numbers under each Doel.
+    assert [[len(r.activiteiten) for r in s.resultaten] for s in speerpunten] == [
+        [3, 4, 2, 6, 4],  # 'dit najaar' + 2 bullets; a-d; poule + projectleider; 3 + 3 bullets; handreiking steps
+        [2, 5],  # pilot voortzetten + evalueren; the 5 regional recommendations from the Zelfscan
+        [4, 2, 1],  # 1-4 ontwikkelopdracht; november bijeenkomst + kwartaalbijeenkomsten; vastgoedtransities
+        [3, 4, 1],  # ambitie, concretisering, evaluatie; opdracht parts 1-4; the businesscase
+    ]
+    assert counts(result, "zuidoost-utrecht") == (4, 13, 41)
+    # Voortgang 2022: lists, essentiële functies, vastgoed and a 'Resultaat' per speerpunt.
+    assert [len(s.voortgang) for s in speerpunten] == [4, 2, 4, 4]
+    assert all(s.voortgang[-1].titel == "Resultaat" for s in speerpunten)
+
+
+def test_zuidoost_utrecht_figures(result: CheckResult) -> None:
+    zou = items(result, "zuidoost-utrecht")
+    plannings = [r.planning.tekst for s in ("speerpunt-1", "speerpunt-2", "speerpunt-3", "speerpunt-4") for r in zou[s].resultaten]
+    assert plannings == [
+        "Q4 2022 t/m Q4 2023", "Q1 en Q2 2023", "Q4 2022 t/m Q4 2023", "Q1 t/m Q4 2023", "Q2 t/m Q4 2023",
+        "Q2 2022 t/m Q1 2023", "Q1 t/m Q4 2023",
+        "Doorlopend", "Q4 2022 t/m Q4 2023", "Doorlopend",
+        "Q4 2022 t/m Q4 2023", "Q4 2022", "Q4 2022 t/m Q1 2023",
+    ]
+    eerste = zou["speerpunt-1"].resultaten[0].planning
+    assert (eerste.start, eerste.eind) == (date(2022, 10, 1), date(2023, 12, 31))
+    yeph = {m.periode: m.waarde for m in zou["speerpunt-3"].kpis[0].metingen}
+    assert yeph == {"december 2021": Decimal(50), "juni 2022": Decimal(20)}
+    assert "vanaf medio 2023 niet groter dan vijf kinderen per groep" in zou["speerpunt-3"].voortgang[2].tekst
+    assert "doorklikbare interactieve pdf" in zou["speerpunt-3"].voortgang[0].tekst
+    fase2 = zou["speerpunt-4"].resultaten[1]
+    assert fase2.activiteiten[3].planning.eind == date(2022, 11, 30)
+    assert "De Rafaëlschool in Utrecht en VSO Heuvelrug College" in (fase2.toelichting or "")
+    assert "Op 18 mei 2022 stelden bestuurders vast" in zou["speerpunt-4"].voortgang[1].tekst
+    assert zou["speerpunt-4"].bijeenkomsten[0].planning.start == date(2022, 12, 21)
+    assert "Vanaf 1 maart" in zou["speerpunt-2"].voortgang[0].tekst
