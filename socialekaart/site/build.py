@@ -16,7 +16,7 @@ from . import paden
 from .data import SiteData
 from .pagina import Pagina
 from .render import render_pagina
-from .sections import all_pages
+from .sections import all_files, all_pages
 
 
 @dataclass
@@ -54,6 +54,8 @@ def genereer(site: SiteData) -> Uitvoer:
         if pagina.kaart_uri:
             prefix = paden.relative_url(pagina.pad, paden.KAART_ASSETS)
             uitvoer.bestanden[pagina.kaart_uri] = kaart_html(pagina.kaart, pagina.kaart_titel or pagina.titel, prefix)
+    for src_uri, inhoud in all_files(site):
+        uitvoer.bestanden[src_uri] = inhoud
     return uitvoer
 
 

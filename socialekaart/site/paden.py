@@ -35,6 +35,16 @@ def aanbieder(record_id: str) -> str:
     return f"aanbieders/{record_id}/"
 
 
+def agenda(regio: str = "") -> str:
+    """'agenda/' (all regions) or 'agenda/utrecht-west/'."""
+    return f"agenda/{regio}/" if regio else "agenda/"
+
+
+def agendapunt(item_id: str) -> str:
+    """'utrecht-west/ambitie-2' -> 'agenda/utrecht-west/ambitie-2/'."""
+    return f"agenda/{item_id}/"
+
+
 def relative_url(van: str, naar: str) -> str:
     """A link from the page at directory `van` to `naar` (a page directory or a file).
 

@@ -4,19 +4,34 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ..data import SiteData
 from ..pagina import Pagina
 
 Section = Callable[[SiteData], Iterable[Pagina]]
 SECTIONS: list[Section] = []
+# Other files a section writes (an iCal feed, say): src_uri -> content.
+Files = Callable[[SiteData], Mapping[str, str | bytes]]
+FILES: list[Files] = []
 
 
 def section(func: Section) -> Section:
     """Register a function that yields the pages of one part of the site."""
     SECTIONS.append(func)
     return func
+
+
+def files(func: Files) -> Files:
+    """Register a function that returns the non-page files of one part of the site."""
+    FILES.append(func)
+    return func
+
+
+def all_files(site: SiteData) -> Iterator[tuple[str, str | bytes]]:
+    _import_all()
+    for func in FILES:
+        yield from func(site).items()
 
 
 def _import_all() -> None:
