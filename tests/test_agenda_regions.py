@@ -61,6 +61,13 @@ def test_every_file_points_at_the_schema(regio: str) -> None:
         assert first == "# yaml-language-server: $schema=../../../schemas/agenda.schema.json", path
 
 
+@pytest.mark.parametrize("regio", REGIOS)
+def test_indeling_names_every_soort(result: CheckResult, regio: str) -> None:
+    """The region's metadata lists every kind of item it has, so the site shows them all."""
+    agenda = result.dataset.of("agendas")[regio]
+    assert {i.soort for i in items(result, regio).values()} <= set(agenda.indeling)
+
+
 # --- FoodValley (seed 004: tussenevaluatie transformatieprogramma) ------------------------
 
 
