@@ -152,6 +152,25 @@ def test_keyboard_reaches_a_marker_opens_its_link_in_the_main_window(page, kaart
     assert page.locator("h1").inner_text() in {"woerden", "nieuwegein", "almelo"}
 
 
+def test_escape_closes_the_popup_and_returns_to_the_marker(page, kaarten_url):
+    page.goto(kaarten_url + "drie/kaart.html")
+    _wait_for_map(page)
+    marker = page.locator(".leaflet-marker-icon").first
+    marker.focus()
+    page.keyboard.press("Enter")
+    page.locator(".leaflet-popup-content a").wait_for()
+    assert page.locator(".leaflet-popup-close-button").get_attribute("aria-label") == "Sluiten"
+
+    page.keyboard.press("Escape")
+    page.locator(".leaflet-popup").wait_for(state="detached")
+    assert marker.evaluate("icon => icon === document.activeElement")
+
+    page.keyboard.press("Enter")  # and it opens again, with a single Escape handler
+    page.locator(".leaflet-popup-content a").wait_for()
+    page.keyboard.press("Escape")
+    page.locator(".leaflet-popup").wait_for(state="detached")
+
+
 def test_tab_leaves_the_map_again(page, kaarten_url):
     page.goto(kaarten_url + "drie/")
     page.frame_locator("iframe").locator(".leaflet-marker-icon").first.wait_for()

@@ -30,9 +30,17 @@
             icon: iconFor(row[4])
         });
         marker.bindPopup(function () { return popupContent(row); });
-        // Keyboard users land on the link in the popup and return to the marker when it closes.
+        // Keyboard users land on the link in the popup, can close it with Escape (Leaflet only
+        // listens while the map itself has focus) and return to the marker when it closes.
+        var escapeBound = false;
         marker.on("popupopen", function (event) {
             var popup = event.popup.getElement();
+            if (!escapeBound) {
+                L.DomEvent.on(popup, "keydown", function (keyEvent) {
+                    if (keyEvent.key === "Escape") { marker.closePopup(); }
+                });
+                escapeBound = true;
+            }
             var close = popup.querySelector(".leaflet-popup-close-button");
             if (close) { close.setAttribute("aria-label", "Sluiten"); }
             var link = popup.querySelector(".leaflet-popup-content a");
