@@ -365,5 +365,8 @@ def test_search_index_is_dutch_with_stemming(built_site):
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["nl"]
     assert "stemmer" in index["config"]["pipeline"]
-    assert (built_site / "assets/javascripts/lunr/min/lunr.nl.min.js").is_file()
+    lunr = built_site / "assets/javascripts/lunr/min"
+    # Our Dutch search (plural diminutives, stemmed prefix searches) on top of Material's Snowball stemmer.
+    assert "stemmer-nl-socialekaart" in (lunr / "lunr.nl.min.js").read_text(encoding="utf-8")
+    assert 'registerFunction(r.nl.stemmer,"stemmer-nl")' in (lunr / "lunr.nl.snowball.min.js").read_text(encoding="utf-8")
     assert any(d["location"].startswith("informele-steun/") for d in index["docs"])

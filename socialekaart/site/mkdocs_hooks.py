@@ -9,6 +9,7 @@ import logging
 import os
 import re
 from datetime import date
+from importlib.resources import files as package_files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,10 @@ log = logging.getLogger("mkdocs.plugins.socialekaart")
 
 DATA_MAP = "data"
 DATUM_VARIABELE = "SOCIALEKAART_DATUM"  # build "as if" on this date (tests, benchmarks)
+# Material's Snowball stemmer for Dutch, published under another name: the file of the
+# same name in overrides/ loads it and fixes plural diminutives and prefix searches.
+LUNR_NL = "assets/javascripts/lunr/min/lunr.nl.min.js"
+LUNR_NL_SNOWBALL = "assets/javascripts/lunr/min/lunr.nl.snowball.min.js"
 # A hand-written page asks for generated content with an HTML comment on its own line.
 FRAGMENT = re.compile(r"<!--\s*socialekaart:([a-z-]+)\s*-->")
 
@@ -76,6 +81,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for src_uri, inhoud in uitvoer.bestanden.items():
         files.append(File.generated(config, src_uri, content=inhoud))
+    snowball = package_files("material").joinpath("templates", LUNR_NL)
+    files.append(File.generated(config, LUNR_NL_SNOWBALL, content=snowball.read_bytes()))
     return files
 
 
