@@ -41,10 +41,11 @@ def axe_violations(target, *, iframes: bool = False) -> list[str]:
     return found
 
 
-def open_page(page, url: str, *, with_maps: bool = True) -> list:
+def open_page(page, url: str, *, with_maps: bool = True, idle: bool = False) -> list:
     """Load `url`, bring lazy map iframes into view and wait until they are drawn.
 
-    Returns the map frames (Playwright `Frame` objects).
+    `idle` also waits until the network is quiet (every tile and the search index asked
+    for), which the request-log gate needs. Returns the map frames (Playwright `Frame`s).
     """
     page.goto(url)
     page.wait_for_load_state("load")
@@ -56,7 +57,8 @@ def open_page(page, url: str, *, with_maps: bool = True) -> list:
             page.frame_locator(MAP_FRAME).nth(index).locator(".leaflet-container").first.wait_for()
         frames = [frame for frame in page.frames if frame.url.endswith("kaart.html")]
         page.evaluate("() => window.scrollTo(0, 0)")
-    page.wait_for_load_state("networkidle")
+    if idle:
+        page.wait_for_load_state("networkidle")
     return frames
 
 

@@ -1,0 +1,71 @@
+"""Accessibility gate: axe-core (WCAG 2.0/2.1 A and AA) in Chromium over every kind of page.
+
+Every page type (found in the built site, so new sections such as the agenda are covered as
+they appear), the map documents inside their iframes, the search results panel and the
+print view must have 0 violations. The last test plants violations in a copy of a real page
+and shows the same check finds them.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from trust_browser import axe_violations, open_page
+from trust_gates import page_types
+
+PRINT_PAGES = ("voor-scholen (diepte 2)", "gemeenten (diepte 2)", "home")
+
+
+def test_every_page_type_has_no_axe_violations(page, site_url, built_site):
+    problems = []
+    checked_frames = 0
+    for name, path in page_types(Path(built_site)).items():
+        frames = open_page(page, site_url + path)
+        problems += [f"{name} ({path or '/'}): {v}" for v in axe_violations(page)]
+        for frame in frames:
+            problems += [f"{name} ({path or '/'}) map {frame.url}: {v}" for v in axe_violations(frame)]
+            checked_frames += 1
+    assert problems == [], "\n".join(problems)
+    assert checked_frames >= 3, "the map documents were not checked"
+
+
+def test_search_results_have_no_axe_violations(page, site_url):
+    open_page(page, site_url, with_maps=False)
+    page.keyboard.press("/")  # Material's shortcut opens the search box
+    page.keyboard.type("maatje", delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    assert page.locator(".md-search-result__item").count() > 0
+    assert axe_violations(page) == []
+
+
+def test_print_view_has_no_axe_violations(page, site_url, built_site):
+    types = page_types(Path(built_site))
+    page.emulate_media(media="print")
+    problems = []
+    for name in PRINT_PAGES:
+        open_page(page, site_url + types[name], with_maps=False)
+        problems += [f"{name} (print): {v}" for v in axe_violations(page)]
+    assert problems == [], "\n".join(problems)
+
+
+PLANTED = """
+<form><input type="text" name="zonder-label"></form>
+<p style="color:#bbbbbb;background:#ffffff">Lichtgrijze tekst die bijna niet te lezen is.</p>
+<img src="../assets/images/favicon.png">
+"""
+
+
+def test_the_axe_gate_catches_planted_violations(page, built_site, serve_directory, tmp_path):
+    """A page with an unlabeled input, low-contrast text and an image without alt fails."""
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    target = copy / "over" / "index.html"
+    html = target.read_text(encoding="utf-8")
+    target.write_text(html.replace("</h1>", "</h1>" + PLANTED, 1), encoding="utf-8")
+
+    open_page(page, serve_directory(copy) + "over/", with_maps=False)
+    found = " ".join(axe_violations(page))
+
+    for rule in ("label", "color-contrast", "image-alt"):
+        assert f"{rule} (" in found, f"axe did not report {rule}"
