@@ -237,7 +237,7 @@ class Bijeenkomst(Deel):
 class AgendaItem(Record):
     """One item of a regional agenda: `data/agenda/<regio>/<id>.yml`, id like 'ambitie-2'."""
 
-    soort: Soort = Field(description="Hoe het document dit onderdeel noemt: ambitie, speerpunt, project, hoofdlijn, afspraak, randvoorwaarde, principe ...")
+    soort: Soort = Field(description="Hoe het document dit onderdeel noemt, bijvoorbeeld ambitie, speerpunt, project, hoofdlijn of afspraak.")
     nummer: Nummer | None = Field(None, description="Nummer zoals in het document, bijvoorbeeld 2.")
     titel: Tekst = Field(description="De titel zoals in het document.")
     korte_titel: Tekst | None = Field(None, description="Korte naam voor tabellen en menu's, bijvoorbeeld 'Informele steun'.")
