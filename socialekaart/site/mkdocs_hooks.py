@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from datetime import date
+from datetime import date, datetime, timezone
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,8 +49,15 @@ _build = _Build()
 
 
 def bouwdatum() -> date:
+    """The build's "today": SOCIALEKAART_DATUM, else SOURCE_DATE_EPOCH (reproducible builds,
+    the same variable MkDocs uses for sitemap dates), else the real date."""
     waarde = os.environ.get(DATUM_VARIABELE)
-    return date.fromisoformat(waarde) if waarde else date.today()
+    if waarde:
+        return date.fromisoformat(waarde)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), timezone.utc).date()
+    return date.today()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
