@@ -284,3 +284,15 @@ def test_feed_has_planned_meetings(result):
     assert summaries["Definitieve versie in regionaal PFHO"] == "2021-09-16"
     # "23 maart, 20 april" is two meetings.
     assert sum(1 for e in events if str(e["summary"]) == "Bespreking Uitvoeringsoverleg") == 2
+
+
+def test_an_invalid_item_is_one_error_not_a_cascade_of_broken_links(tmp_path, monkeypatch):
+    data = _copy(tmp_path)
+    _replace(data / "agenda" / UW / "ambitie-2.yml", "nummer: 2\n", 'nummer: "<b>2</b>"\n')
+    code, output = _run(data, monkeypatch)
+    fouten = [line for line in output.splitlines() if ": fout: " in line]
+    assert code == 1
+    assert fouten == [
+        "data/agenda/utrecht-west/ambitie-2.yml:3:9: fout: nummer: '<b>2</b>' klopt niet: een nummer is een getal "
+        "of een korte code van letters en cijfers, bijvoorbeeld 2, '2a', 'B' of '3.1'"
+    ]

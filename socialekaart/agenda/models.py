@@ -9,11 +9,12 @@ write these files; every field says in its description what belongs there.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
 
 from ..models.common import PATTERN_UITLEG, MarkdownTekst, Record, Slug, Tekst, Website, fout
 from ..models.informele_steun import Thema
@@ -72,7 +73,22 @@ PATTERN_UITLEG[KAART_PATTERN] = (
     "mappen: informele-steun, lokale-teams, gezinshuizen, providers"
 )
 PATTERN_UITLEG[GEBIED_PATTERN] = "gebruik 'regio', 'landelijk' of een gemeentecode als 'GM0632'"
-Nummer = Annotated[int | str, Field(description="Nummer of letter zoals in het document, bijvoorbeeld 1, '2a' of 'B'.")]
+NUMMER_PATTERN = r"^[0-9A-Za-z]{1,4}([.-][0-9A-Za-z]{1,4}){0,2}$"
+PATTERN_UITLEG[NUMMER_PATTERN] = "een nummer is een getal of een korte code van letters en cijfers, bijvoorbeeld 2, '2a', 'B' of '3.1'"
+_NUMMER = re.compile(NUMMER_PATTERN)
+
+
+def _check_nummer(value: int | str) -> int | str:
+    if isinstance(value, str) and not _NUMMER.match(value):
+        raise fout(f"'{value}' klopt niet: {PATTERN_UITLEG[NUMMER_PATTERN]}")
+    return value
+
+
+Nummer = Annotated[
+    int | str,
+    AfterValidator(_check_nummer),
+    Field(description="Nummer of letter zoals in het document, bijvoorbeeld 1, '2a' of 'B'."),
+]
 
 
 # --- planning ------------------------------------------------------------------

@@ -41,6 +41,12 @@ def _close(word: str, options: Iterable[str]) -> str:
     return f"; bedoelde je '{match[0]}'?" if match else ""
 
 
+def _bestand_bestaat(dataset: Dataset, folder: str, record_id: str) -> bool:
+    """A file that exists but has errors of its own: those errors are reported already,
+    so a link to it is not reported as broken too."""
+    return (dataset.root / folder / f"{record_id}.yml").is_file()
+
+
 @cross_rule
 def metadata_per_regio(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
     """Each folder data/agenda/<regio>/ needs data/agendas/<regio>.yml, and the region must exist."""
@@ -115,7 +121,7 @@ def verwijzingen_agenda(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
             if not record_id:
                 continue
             records = dataset.of(folder)
-            if record_id not in records:
+            if record_id not in records and not _bestand_bestaat(dataset, folder, record_id):
                 yield dataset.problem(
                     item, ("kaart", i),
                     f"'{ref}' bestaat niet: er is geen data/{folder}/{record_id}.yml{_close(record_id, records)}",
@@ -128,7 +134,7 @@ def verwijzingen_agenda(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
         if not isinstance(record, KaartRecord):
             continue
         for i, ref in enumerate(record.agenda):
-            if ref not in alle_items:
+            if ref not in alle_items and not _bestand_bestaat(dataset, "agenda", ref):
                 yield dataset.problem(
                     record, ("agenda", i),
                     f"agendapunt '{ref}' bestaat niet; maak data/agenda/{ref}.yml aan of kies een bestaand agendapunt{_close(ref, alle_items)}",
