@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import fields, is_dataclass
 from datetime import date
 from functools import cache, partial
 from typing import Any
@@ -54,6 +55,8 @@ def bevat_voorbeeld(value: Any, _depth: int = 0) -> bool:
         return value.voorbeeld
     if _depth > 4 or isinstance(value, (str, bytes, Record)):
         return False
+    if is_dataclass(value) and not isinstance(value, type):
+        return any(bevat_voorbeeld(getattr(value, f.name), _depth + 1) for f in fields(value))
     if isinstance(value, Mapping):
         return any(bevat_voorbeeld(v, _depth + 1) for v in value.values())
     if isinstance(value, Iterable):
