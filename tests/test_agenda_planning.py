@@ -46,6 +46,12 @@ D = date
         ("2022-05-11", "datum", D(2022, 5, 11), D(2022, 5, 11)),
         ("11 mei 2021", "datum", D(2021, 5, 11), D(2021, 5, 11)),
         ("29 febr. 2024", "datum", D(2024, 2, 29), D(2024, 2, 29)),
+        # Wording in the other regions' data
+        ("uiterlijk eind november 2022", "maand", D(2022, 11, 1), D(2022, 11, 30)),
+        ("tweede helft van 2023", "deel-van-jaar", D(2023, 7, 1), D(2023, 12, 31)),
+        ("halverwege 2023", "deel-van-jaar", D(2023, 5, 1), D(2023, 8, 31)),
+        ("vanaf oktober 2020", "vanaf", D(2020, 10, 1), None),
+        ("21 december 2022", "datum", D(2022, 12, 21), D(2022, 12, 21)),
     ],
 )
 def test_dated_wording(tekst, soort, start, eind):
@@ -67,6 +73,11 @@ def test_dated_wording(tekst, soort, start, eind):
         ("3-4 keer per jaar", "terugkerend", "3-4 keer per jaar"),
         ("maandelijks", "terugkerend", "maandelijks"),
         ("nader te bepalen", "onbepaald", None),
+        ("per kwartaal", "terugkerend", "per kwartaal"),
+        ("een keer per half jaar", "terugkerend", "een keer per half jaar"),
+        ("2x per jaar", "terugkerend", "2x per jaar"),
+        ("halfjaarlijks", "terugkerend", "halfjaarlijks"),
+        ("1 keer per 6 weken", "terugkerend", "1 keer per 6 weken"),
     ],
 )
 def test_recurring_and_indefinite_wording(tekst, soort, frequentie):

@@ -80,10 +80,11 @@ DELEN = {
     "1e halfjaar": (1, 6), "2e halfjaar": (7, 12),
 }
 
+_PERIODE = r"(?:jaar|half ?jaar|maand|week|kwartaal|\d+ (?:weken|maanden))"
 _TERUGKEREND = re.compile(
-    r"^(?:(?:periodiek|structureel)\s*)?(?P<freq>jaarlijks|maandelijks|wekelijks|tweewekelijks|dagelijks|"
-    r"per kwartaal|elk kwartaal|ieder kwartaal|elke maand|iedere maand|elk jaar|ieder jaar|"
-    r"\d+\s*(?:-\s*\d+\s*)?(?:x|keer)\s+per\s+(?:jaar|maand|week|kwartaal))?"
+    r"^(?:(?:periodiek|structureel)\s*)?(?P<freq>jaarlijks|halfjaarlijks|maandelijks|wekelijks|tweewekelijks|dagelijks|"
+    r"driemaandelijks|per kwartaal|elk kwartaal|ieder kwartaal|elke maand|iedere maand|elk jaar|ieder jaar|"
+    rf"(?:\d+\s*(?:-\s*\d+\s*)?|een|één|eén)\s*(?:x|keer|maal)\s+per\s+{_PERIODE}|eens per {_PERIODE})?"
     r"(?:\s+(?:in|rond)\s+(?P<maand>[a-z]+))?$"
 )
 _DOORLOPEND = {"doorlopend", "continu", "permanent", "structureel", "blijvend", "lopend"}
@@ -269,6 +270,8 @@ def normaliseer(tekst: str, jaar: int | None = None) -> Planning:
     if not original:
         raise PlanningFout(f"de planning is leeg; vul bijvoorbeeld een van deze vormen in: {VORMEN}")
     text = _schoon(original)
+    if (m := _TERUGKEREND.fullmatch(text)) and m["freq"]:
+        return _terugkerend(original, m)
     text = re.sub(r"^(?:in|per|rond|uiterlijk|voor|vóór|gedurende)\s+", "", text)
     for verb in _WERKWOORDEN:
         text = re.sub(rf"\s+{verb}$", "", text)
@@ -293,15 +296,8 @@ def normaliseer(tekst: str, jaar: int | None = None) -> Planning:
         if ranged:
             return Planning(original, "vanaf", ranged.start, None)
 
-    if m := _TERUGKEREND.fullmatch(text):
-        if m["freq"] or text.startswith(("periodiek", "structureel")):
-            month = _maand(m["maand"]) if m["maand"] else None
-            if m["maand"] and month is None:
-                raise PlanningFout(f"'{m['maand']}' in '{original}' is geen maand; {_vormen()}")
-            frequentie = (m["freq"] or "periodiek").strip()
-            if month:
-                frequentie += f" in {MAAND_NAMEN[month]}"
-            return Planning(original, "terugkerend", frequentie=frequentie)
+    if (m := _TERUGKEREND.fullmatch(text)) and (m["freq"] or text.startswith(("periodiek", "structureel"))):
+        return _terugkerend(original, m)
 
     single = _enkel(text, jaar)
     if single:
@@ -313,6 +309,16 @@ def normaliseer(tekst: str, jaar: int | None = None) -> Planning:
     if listed:
         return Planning(original, listed.soort, listed.start, listed.eind, datums=listed.datums)
     raise PlanningFout(f"'{original}' is geen planning die de site begrijpt; {_vormen()}")
+
+
+def _terugkerend(original: str, m: re.Match[str]) -> Planning:
+    month = _maand(m["maand"]) if m["maand"] else None
+    if m["maand"] and month is None:
+        raise PlanningFout(f"'{m['maand']}' in '{original}' is geen maand; {_vormen()}")
+    frequentie = (m["freq"] or "periodiek").strip()
+    if month:
+        frequentie += f" in {MAAND_NAMEN[month]}"
+    return Planning(original, "terugkerend", frequentie=frequentie)
 
 
 def _vormen() -> str:
