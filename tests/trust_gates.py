@@ -171,7 +171,7 @@ def external_references(site: Path) -> list[str]:
             host = _external(url)
             if host:
                 found.append(f"{rel}: {where} loads {url[:120]} from third party {host}")
-    return found
+    return sorted(set(found))
 
 
 # --- gezinshuizen: plaats level only --------------------------------------------------------------
@@ -192,6 +192,11 @@ def _decimals(value: float) -> int:
 
 def _address_like(text: str) -> list[str]:
     return [m.group(0) for m in POSTCODE.finditer(text)] + [m.group(0) for m in STRAAT_HUISNUMMER.finditer(text)]
+
+
+def _spaced_text(node: Node) -> str:
+    """The text of `node` with a space at every tag boundary ('3441 AB<br>licht' stays apart)."""
+    return " ".join(" ".join(c.split()) if isinstance(c, str) else _spaced_text(c) for c in node.children).strip()
 
 
 def _enclosing_rows(node: Node, names: Iterable[str]) -> Iterator[tuple[str, Node]]:
@@ -241,9 +246,9 @@ def gezinshuis_leaks(site: Path, names: Iterable[str], places: Iterable[str] = (
         if path.suffix in (".html", ".htm"):
             body = _MAP_ROWS.sub("", text)
             for name, el in _enclosing_rows(parse(body), names):
-                for hit in address_like(el.text):
+                for hit in address_like(_spaced_text(el)):
                     found.append(f"{rel}: next to gezinshuis {name!r}: address {hit!r}")
-                for hit in FIJNE_COORDINAAT.findall(el.text):
+                for hit in FIJNE_COORDINAAT.findall(_spaced_text(el)):
                     found.append(f"{rel}: next to gezinshuis {name!r}: precise coordinate")
         else:
             plain = _MAP_ROWS.sub("", text)
