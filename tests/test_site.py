@@ -248,6 +248,10 @@ def test_gezinshuizen_table_plaats_level_and_stale_counts_unknown(built_site, da
             assert vrij_cel == "onbekend"
             onbekend += 1
         assert row.find("a", href=f"../{paden.aanbieder(huis.aanbieder)}") is not None
+        contact = dataset.aanbieders[huis.aanbieder].contact
+        for href in (contact.email and f"mailto:{contact.email}", contact.website):
+            if href:
+                assert row.find("a", href=href) is not None, f"{huis.naam}: contact {href}"
     assert onbekend > 0  # the shipped data has stale counts: they must show as unknown
     # Never an address: no postcode anywhere on the page.
     assert not re.search(r"\b\d{4}\s?[A-Z]{2}\b", body.text)
