@@ -107,7 +107,7 @@ def begrotingen_kloppen(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
                     agenda, ("begrotingen", b, "totaal"),
                     f"het totaal van '{begroting.titel}' is {bedrag(begroting.totaal)}, maar de {len(regels)} regels "
                     f"(hier en bij de agendapunten met 'begroting: {begroting.id}') tellen op tot {bedrag(som)}; "
-                    "controleer de bedragen met het document",
+                    "controleer de bedragen met het document (schrijf bedragen zonder punt: 60000, niet 60.000)",
                 )
 
 
