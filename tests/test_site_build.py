@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, make_project, run_build
+from sitebouw import ROOT, make_project, run_build
 from site_dom import load
 
 from socialekaart.cli import main

@@ -17,7 +17,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_project, run_build
+from sitebouw import ROOT, make_project, run_build
 from trust_gates import (
     build_differences,
     external_references,
