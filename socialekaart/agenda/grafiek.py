@@ -79,8 +79,8 @@ def tijdlijn(regels: list[PlanningRegel], tot_en_met: int | None = None) -> Tijd
         x1 = _dag(eind + date.resolution, van, tot)
         t.balken.append(Balk(
             y=KOP + RIJ * n, x=x0, breedte=max(x1 - x0, 3),
-            label=_kort(f"{regel.item.label}: {regel.wat}"),
-            titel=f"{regel.item.label}: {regel.wat} ({p.tekst})",
+            label=_kort(f"{regel.onderdeel}: {regel.wat}"),
+            titel=f"{regel.onderdeel}: {regel.wat} ({p.tekst})",
             open_einde=p.eind is None,
         ))
     return t

@@ -70,7 +70,7 @@ def groepen(items: list[AgendaItem]) -> list[tuple[str, list[AgendaItem]]]:
 class PlanningRegel:
     """One line of the planning view: what, in which item, and when."""
 
-    item: AgendaItem
+    item: AgendaItem | None  # None: a meeting of the whole agenda
     resultaat: Resultaat | None
     activiteit: Activiteit | None
     wat: str
@@ -78,14 +78,23 @@ class PlanningRegel:
     van_resultaat: bool = False  # the activity has no planning of its own; the result's is shown
 
     @property
+    def onderdeel(self) -> str:
+        return self.item.label if self.item else "Hele agenda"
+
+    @property
     def sleutel(self) -> tuple:
+        item_id = self.item.id if self.item else ""
         if self.planning is None:
-            return (9, self.item.id, self.wat)
-        return (*self.planning.sorteersleutel(), self.item.id, self.wat)
+            return (9, item_id, self.wat)
+        return (*self.planning.sorteersleutel(), item_id, self.wat)
 
 
-def planning_regels(items: Iterable[AgendaItem]) -> list[PlanningRegel]:
+def planning_regels(items: Iterable[AgendaItem], agenda: Agenda | None = None) -> list[PlanningRegel]:
+    """Every planned thing: activities (or results without activities), indicator deadlines
+    and meetings, of the items and, when given, of the agenda as a whole."""
     regels: list[PlanningRegel] = []
+    if agenda is not None:
+        regels += [PlanningRegel(None, None, None, b.titel, b.planning) for b in agenda.bijeenkomsten]
     for item in items:
         if item.planning is not None:
             regels.append(PlanningRegel(item, None, None, item.titel, item.planning))
@@ -134,10 +143,10 @@ def kwartaal_label(planning: Planning) -> str:
     return f"Q{start_q} {planning.start.year} t/m Q{eind_q} {planning.eind.year}"
 
 
-def planning_overzicht(items: Iterable[AgendaItem]) -> PlanningOverzicht:
+def planning_overzicht(items: Iterable[AgendaItem], agenda: Agenda | None = None) -> PlanningOverzicht:
     overzicht = PlanningOverzicht()
     per_jaar: dict[int, list[tuple[str, PlanningRegel]]] = defaultdict(list)
-    for regel in planning_regels(items):
+    for regel in planning_regels(items, agenda):
         p = regel.planning
         if p is None:
             overzicht.zonder.append(regel)

@@ -66,7 +66,7 @@ def agenda(site: SiteData) -> Iterator[Pagina]:
         items = per_regio[a.id]
         naam = _regio_naam(site, a.id)
         per_item, totaal = ov.tellingen(items)
-        planning = ov.planning_overzicht(items)
+        planning = ov.planning_overzicht(items, a)
         begrotingen = ov.begroting_tabellen(a, items)
         basis = {"agenda": a, "regio_naam": naam, "items": items, **HELPERS}
         yield Pagina(
