@@ -64,8 +64,10 @@ def tijdlijn(regels: list[PlanningRegel], tot_en_met: int | None = None) -> Tijd
     if not dated:
         return None
     eerste = min(r.planning.start for r in dated).year  # type: ignore[union-attr]
+    open_einde = any(r.planning.eind is None for r in dated)  # type: ignore[union-attr]
+    # Open-ended bars run to the end of the agenda's period; otherwise the dates decide.
     laatste = max([r.planning.eind.year if r.planning.eind else r.planning.start.year for r in dated]  # type: ignore[union-attr]
-                  + ([tot_en_met] if tot_en_met else []))
+                  + ([tot_en_met] if tot_en_met and open_einde else []))
     van, tot = date(eerste, 1, 1), date(laatste + 1, 1, 1)
     t = Tijdlijn(LABEL_BREEDTE + GRAFIEK_BREEDTE + 10, KOP + RIJ * len(dated) + 8)
     for year in range(eerste, laatste + 1):
