@@ -151,7 +151,9 @@ PlanningVeld = Annotated[Planning, BeforeValidator(_lees_planning), WithJsonSche
 
 
 class Deel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, arbitrary_types_allowed=True)
+    """A part of an agenda file (a result, an activity ...): the same strictness as a record."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 # --- building blocks -------------------------------------------------------------
