@@ -7,6 +7,7 @@ tool (ProperDocs, Zensical) would only need its own small wiring around this.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from html import unescape
@@ -61,8 +62,6 @@ def genereer(site: SiteData) -> Uitvoer:
 
 def _yaml_tekst(tekst: str) -> str:
     """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    import json
-
     return json.dumps(tekst, ensure_ascii=False)
 
 
