@@ -90,6 +90,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src_uri, content=inhoud))
     snowball = package_files("material").joinpath("templates", LUNR_NL)
     files.append(File.generated(config, LUNR_NL_SNOWBALL, content=snowball.read_bytes()))
+    log.info(
+        "socialekaart: %d pagina's en %d andere bestanden gemaakt uit %d gegevensbestanden",
+        len(uitvoer.paginas), len(uitvoer.bestanden), _build.site.dataset.bestanden,
+    )
     return files
 
 
