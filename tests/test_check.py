@@ -6,7 +6,9 @@ these tests pin the behaviour: which records a rule looks at, and what it leaves
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -14,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from socialekaart import check as check_module
+from socialekaart import load as load_module
 from socialekaart.check import CROSS_RULES, check, cross_rule, load_checked
 from socialekaart.load import Dataset, load_dataset
 from socialekaart.problems import DataError, Problem, samenvatting
@@ -251,3 +254,41 @@ def test_summary_line() -> None:
     assert samenvatting([fout], 2) == "1 fout in 2 bestanden gecontroleerd."
     assert samenvatting([fout, fout, waarschuwing], 3) == "2 fouten en 1 waarschuwing in 3 bestanden gecontroleerd."
     assert samenvatting([waarschuwing, waarschuwing], 3) == "2 waarschuwingen in 3 bestanden gecontroleerd."
+
+
+# --- large data sets: half is loaded in a forked helper process ---------------------------------------
+
+
+_REAL_LOAD_FILES = load_module._load_files
+_PIDS: list[Path] = []  # the folder where the spy notes which processes did the loading
+
+
+def _spy_load_files(jobs, vandaag):  # module level: the pool sends it to the helper by name
+    (_PIDS[0] / str(os.getpid())).touch()
+    return _REAL_LOAD_FILES(jobs, vandaag)
+
+
+def test_parallel_loading_gives_the_same_result(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(6):
+        copy = (data / "gezinshuizen/de-linde.yml").read_text(encoding="utf-8").replace("De Linde", f"Nummer {i}")
+        write(data, f"gezinshuizen/huis-{i}.yml", copy)
+    write(data, "providers/kapot.yml", "naam: Kapot\nkleur: blauw\n")
+    serial = check(data, VANDAAG)
+
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    monkeypatch.setattr(load_module, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(load_module, "_cores", lambda: 2)
+    monkeypatch.setattr(load_module, "_can_fork", lambda: True)  # other tests may have left a server thread
+    monkeypatch.setattr(load_module, "_load_files", _spy_load_files)
+    monkeypatch.setattr(sys.modules[__name__], "_PIDS", [pids])
+    parallel = check(data, VANDAAG)
+
+    assert len(list(pids.iterdir())) == 2
+    assert parallel.problems == serial.problems
+    assert {f: {i: r.model_dump() for i, r in rs.items()} for f, rs in parallel.dataset.records.items()} == {
+        f: {i: r.model_dump() for i, r in rs.items()} for f, rs in serial.dataset.records.items()
+    }
+    huis = parallel.dataset.gezinshuizen["huis-0"]
+    assert (huis.id, huis.bron) == ("huis-0", "data/gezinshuizen/huis-0.yml")
+    assert parallel.dataset.problem(huis, ("plaats",), "x").line == 5  # positions read again on demand
