@@ -125,7 +125,8 @@ def feed(regio: Agenda, items: Iterable[AgendaItem], item_url: Callable[[AgendaI
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    naam = f"{regio.titel} – {regio_naam or regio.id}"
+    # NAME is one line: icalendar refuses a newline there (a title may span lines in YAML).
+    naam = " ".join(f"{regio.titel} – {regio_naam or regio.id}".split())
     calendar.add("name", naam)
     calendar.add("x-wr-calname", naam)
     calendar.add("description", f"Mijlpalen en bijeenkomsten uit {regio.brondocument.titel}")
