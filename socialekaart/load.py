@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
@@ -103,8 +104,8 @@ def _shown_path(path: Path) -> str:
         return str(path)
 
 
-def _record_files(root: Path, problems: list[Problem]) -> Iterator[tuple[RecordType, str, Path]]:
-    """Every record file with its type and id; misplaced files become problems."""
+def _record_files(root: Path, problems: list[Problem]) -> Iterator[tuple[RecordType, str, Path, str]]:
+    """Every record file with its type, id and path inside `root`; misplaced files become problems."""
     for entry in sorted(root.iterdir()):
         if entry.name.startswith("."):
             continue
@@ -115,11 +116,11 @@ def _record_files(root: Path, problems: list[Problem]) -> Iterator[tuple[RecordT
             continue
         if record_type.nested:
             for group in sorted(p for p in entry.iterdir() if p.is_dir() and not p.name.startswith(".")):
-                for path in _yaml_files(group, problems):
-                    yield record_type, f"{group.name}/{path.stem}", path
+                for stem in _yaml_files(group, problems):
+                    yield record_type, f"{group.name}/{stem}", group / f"{stem}.yml", f"{entry.name}/{group.name}/{stem}.yml"
         else:
-            for path in _yaml_files(entry, problems):
-                yield record_type, path.stem, path
+            for stem in _yaml_files(entry, problems):
+                yield record_type, stem, entry / f"{stem}.yml", f"{entry.name}/{stem}.yml"
 
 
 def _misplaced(entry: Path) -> str:
@@ -138,27 +139,29 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "nieuw-record"
 
 
-def _yaml_files(folder: Path, problems: list[Problem]) -> Iterator[Path]:
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        if path.suffix == ".yaml":
-            problems.append(Problem(_shown_path(path), 1, 1, "(bestandsnaam)", "gebruik de extensie .yml in plaats van .yaml"))
-        elif path.suffix != ".yml":
-            problems.append(Problem(_shown_path(path), 1, 1, "(bestandsnaam)", "alleen .yml-bestanden horen in deze map"))
-        elif not SLUG.match(path.stem):
+def _yaml_files(folder: Path, problems: list[Problem]) -> Iterator[str]:
+    """The ids (file names without .yml) of the records in `folder`, in order."""
+    with os.scandir(folder) as entries:  # scandir knows what is a folder without a stat per file
+        names = sorted(e.name for e in entries if not e.name.startswith(".") and not e.is_dir())
+    for name in names:
+        stem, _, suffix = name.rpartition(".")
+        if suffix == "yml" and SLUG.match(stem):
+            yield stem
+        elif suffix == "yaml":
+            problems.append(Problem(_shown_path(folder / name), 1, 1, "(bestandsnaam)", "gebruik de extensie .yml in plaats van .yaml"))
+        elif suffix != "yml" or not stem:
+            problems.append(Problem(_shown_path(folder / name), 1, 1, "(bestandsnaam)", "alleen .yml-bestanden horen in deze map"))
+        else:
             problems.append(
                 Problem(
-                    _shown_path(path),
+                    _shown_path(folder / name),
                     1,
                     1,
                     "(bestandsnaam)",
-                    f"'{path.name}' is geen geldige bestandsnaam; de naam is het id van het record: alleen kleine "
-                    f"letters, cijfers en streepjes, bijvoorbeeld '{slugify(path.stem)}.yml'",
+                    f"'{name}' is geen geldige bestandsnaam; de naam is het id van het record: alleen kleine "
+                    f"letters, cijfers en streepjes, bijvoorbeeld '{slugify(stem)}.yml'",
                 )
             )
-        else:
-            yield path
 
 
 class _Job(NamedTuple):
@@ -190,7 +193,15 @@ def _load_file(job: _Job, vandaag: date) -> tuple[Record | None, list[Problem]]:
 
 
 def _load_files(jobs: list[_Job], vandaag: date) -> list[tuple[Record | None, list[Problem]]]:
-    return [_load_file(job, vandaag) for job in jobs]
+    # Loading makes millions of objects and keeps many: the cycle collector would scan the
+    # growing heap again and again, for nothing (parsing makes no cycles). Pause it meanwhile.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return [_load_file(job, vandaag) for job in jobs]
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _load_in_parallel(jobs: list[_Job], vandaag: date) -> list[tuple[Record | None, list[Problem]]]:
@@ -266,10 +277,10 @@ def load_dataset(root: Path, vandaag: date | None = None) -> tuple[Dataset, list
     shown_root = _shown_path(root)
     shown_prefix = "" if shown_root == "." else shown_root + "/"
     bron_prefix = root.resolve().name + "/"
-    jobs = []
-    for record_type, record_id, path in _record_files(root, problems):
-        inside = path.relative_to(root).as_posix()
-        jobs.append(_Job(record_type, record_id, path, shown_prefix + inside, bron_prefix + inside))
+    jobs = [
+        _Job(record_type, record_id, path, shown_prefix + inside, bron_prefix + inside)
+        for record_type, record_id, path, inside in _record_files(root, problems)
+    ]
     dataset.bestanden = len(jobs)
     for job, (record, found) in zip(jobs, _load_in_parallel(jobs, vandaag)):
         problems += found
