@@ -16,7 +16,7 @@ from typing import Iterator, NamedTuple
 
 from pydantic import ValidationError
 
-from .messages import Loc, dutch, model_at, suggest, veldnaam
+from .messages import Loc, dutch, dutch_union, model_at, suggest, veldnaam, without_union_tags
 from .models import RECORD_TYPES, Aanbieder, Gezinshuis, InformeleSteun, LokaalTeam, Record, RecordType, Regio
 from .positioned_yaml import Positions, YamlFout, read_value, read_yaml
 from .problems import Problem
@@ -242,26 +242,36 @@ def _not_a_mapping(value: object, record_type: RecordType) -> str:
 def _validation_problems(
     error: ValidationError, record_type: RecordType, positions: Positions, shown: str
 ) -> Iterator[Problem]:
-    details = error.errors()
+    model = record_type.model
+    details = [
+        {**d, "loc": without_union_tags(model, tuple(d["loc"]), keep_last=d["type"] == "extra_forbidden")}
+        for d in error.errors()
+    ]
     # A misspelled field is reported once, as 'bedoelde je ...?', not also as a missing field.
     misspelled = {
         (*detail["loc"][:-1], suggestion)
         for detail in details
         if detail["type"] == "extra_forbidden"
-        and (owner := model_at(record_type.model, tuple(detail["loc"][:-1])))
+        and (owner := model_at(model, tuple(detail["loc"][:-1])))
         and (suggestion := suggest(str(detail["loc"][-1]), list(owner.model_fields)))
     }
+    # Several errors at one place are the branches of a union: one value, told once.
+    by_loc: dict[Loc, list] = {}
     for detail in details:
-        loc = tuple(detail["loc"])
-        if detail["type"] == "extra_forbidden":
+        by_loc.setdefault(detail["loc"], []).append(detail)
+    for loc, group in by_loc.items():
+        kind = group[0]["type"]
+        if kind == "extra_forbidden":
             line, col = positions.of_key(loc)
-        elif detail["type"] == "missing":
+        elif kind == "missing":
             if loc in misspelled:
                 continue
             line, col = positions.of_key(loc[:-1]) if loc[:-1] else positions.of_value(())
         else:
             line, col = positions.of_value(loc)
-        yield Problem(shown, line, col, veldnaam(loc), dutch(detail, record_type.model))
+        berichten = [dutch(group[0], model)] if len(group) == 1 else dutch_union(group, model)
+        for bericht in berichten:
+            yield Problem(shown, line, col, veldnaam(loc), bericht)
 
 
 def load_dataset(root: Path, vandaag: date | None = None) -> tuple[Dataset, list[Problem]]:

@@ -96,6 +96,43 @@ def _type_name(value: Any) -> str:
     return "tekst"
 
 
+def without_union_tags(model: type[BaseModel], loc: Loc, keep_last: bool = False) -> Loc:
+    """Pydantic puts the branch of a union in the location ('nummer', 'int'); a field name is
+    what the writer knows. Drops every name that is not a field of the block it stands in
+    (except the last one when it is an unknown field the writer typed)."""
+    clean: list[str | int] = []
+    current: type[BaseModel] | None = model
+    for i, part in enumerate(loc):
+        if isinstance(part, int) or (keep_last and i == len(loc) - 1):
+            clean.append(part)
+        elif current is not None and part in current.model_fields:
+            clean.append(part)
+            current = _inner_model(current.model_fields[part].annotation)
+        elif current is None and i > 0 and isinstance(loc[i - 1], int):
+            clean.append(part)  # a key inside a plain mapping
+    return tuple(clean)
+
+
+_EXPECTED = {
+    "int_type": "een heel getal", "int_parsing": "een heel getal", "int_from_float": "een heel getal",
+    "float_type": "een getal", "float_parsing": "een getal", "string_type": "tekst",
+    "bool_type": "true of false", "bool_parsing": "true of false", "date_type": "een datum (JJJJ-MM-DD)",
+    "date_parsing": "een datum (JJJJ-MM-DD)", "list_type": "een lijst", "dict_type": "een blok met velden",
+    "model_type": "een blok met velden", "model_attributes_type": "een blok met velden",
+}  # fmt: skip
+
+
+def dutch_union(errors: list[ErrorDetails], model: type[BaseModel]) -> list[str]:
+    """The messages for one value that fits none of the forms a union allows. A branch that
+    failed on something other than the type is the one the writer meant: report that; when
+    every branch failed on the type, say once which types are allowed."""
+    specific = [e for e in errors if e["type"] not in _EXPECTED]
+    if specific:
+        return [dutch(e, model) for e in specific]
+    kinds = list(dict.fromkeys(_EXPECTED[e["type"]] for e in errors))
+    return [f"hier hoort {' of '.join(kinds)}, maar er staat {_type_name(errors[0].get('input'))}"]
+
+
 def dutch(error: ErrorDetails, model: type[BaseModel]) -> str:
     """One Dutch sentence: what is wrong, and what is allowed."""
     kind = error["type"]

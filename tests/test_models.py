@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 import phonenumbers
 import pytest
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
-from socialekaart.messages import dutch
+from socialekaart.messages import dutch, dutch_union, without_union_tags
 from socialekaart.models import Aanbieder, Gezinshuis, InformeleSteun, LokaalTeam, Regio
 from socialekaart.models.common import Contact, Coordinaten, decimalen, telefoon_link
 from socialekaart.models.gezinshuis import GrofCoordinaat
@@ -284,3 +284,25 @@ def test_regio_finds_its_gemeenten() -> None:
 
 def test_text_is_stripped() -> None:
     assert valid(Regio, {**REGIO, "naam": "  Utrecht West \n"}).naam == "Utrecht West"
+
+
+# --- unions: one value, one message ---------------------------------------------------------------
+
+
+class _MetUnie(BaseModel):
+    nummer: int | Annotated[str, Field(pattern=r"^[a-z]$")]
+
+
+def test_union_branches_become_one_message_under_the_field_name() -> None:
+    with pytest.raises(ValidationError) as caught:
+        _MetUnie.model_validate({"nummer": [1]})
+    errors = [{**e, "loc": without_union_tags(_MetUnie, tuple(e["loc"]))} for e in caught.value.errors()]
+    assert {e["loc"] for e in errors} == {("nummer",)}
+    assert dutch_union(errors, _MetUnie) == ["hier hoort een heel getal of tekst, maar er staat een lijst"]
+
+
+def test_union_reports_the_branch_the_value_fits() -> None:
+    with pytest.raises(ValidationError) as caught:
+        _MetUnie.model_validate({"nummer": "AB"})
+    errors = [{**e, "loc": without_union_tags(_MetUnie, tuple(e["loc"]))} for e in caught.value.errors()]
+    assert dutch_union(errors, _MetUnie) == ["'AB' klopt niet: het patroon is ^[a-z]$"]
