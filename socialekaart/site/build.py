@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from html import unescape
+from html import escape, unescape
 
 from ..maps import kaart_html, map_assets
 from . import paden
@@ -35,7 +35,9 @@ class Gegenereerd:
         """
         regels = ["---", f"title: {_yaml_tekst(self.pagina.titel)}"]
         if self.pagina.beschrijving:
-            regels.append(f"description: {_yaml_tekst(self.pagina.beschrijving)}")
+            # Material puts the description unescaped into <meta content="...">: escape it
+            # here, or a '"' in a record's name would end the attribute.
+            regels.append(f"description: {_yaml_tekst(escape(self.pagina.beschrijving))}")
         regels += ["---", ""]
         return "\n".join(regels)
 
