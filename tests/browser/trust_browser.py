@@ -57,6 +57,8 @@ def open_page(page, url: str, *, with_maps: bool = True, idle: bool = False) -> 
             page.frame_locator(MAP_FRAME).nth(index).locator(".leaflet-container").first.wait_for()
         frames = [frame for frame in page.frames if frame.url.endswith("kaart.html")]
         page.evaluate("() => window.scrollTo(0, 0)")
+    # Let CSS transitions end (the header title fades on scroll): axe would read mid-fade colours.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)")
     if idle:
         page.wait_for_load_state("networkidle")
     return frames
