@@ -188,11 +188,12 @@ def dutch(error: ErrorDetails, model: type[BaseModel]) -> str:
         choices = _literal_choices(_field(model, loc))
         hint = f"; kies uit: {', '.join(choices)}" if choices else ""
         return f"deze lijst mag niet leeg zijn; vul minstens {ctx.get('min_length')} waarde in{hint}"
-    if kind == "too_long":
+    if kind == "too_long" and not isinstance(value, str):
         return f"deze lijst mag hoogstens {ctx.get('max_length')} items hebben"
     if kind == "string_too_short":
         return "dit veld mag niet leeg zijn"
-    if kind == "string_too_long":
+    # pydantic says 'too_long' for a max_length on an optional text field ('Tekst | None').
+    if kind in ("string_too_long", "too_long"):
         return f"deze tekst is {len(str(value))} tekens; hoogstens {ctx.get('max_length')} tekens zijn toegestaan"
     if kind in ("greater_than_equal", "greater_than"):
         return f"{_shown(value)} is te klein; de waarde moet minstens {ctx.get('ge', ctx.get('gt'))} zijn"
