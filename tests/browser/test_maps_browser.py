@@ -190,6 +190,9 @@ def test_map_documents_pass_axe(page, kaarten_url, kaart):
     _wait_for_map(page)
     page.locator(".leaflet-marker-icon").first.focus()
     page.keyboard.press("Enter")  # a popup or a zoomed-in cluster is part of what users meet
+    # Leaflet fades popups and tiles in; axe must read the colours users read, not mid-fade ones.
+    _wait_for_map(page)
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
