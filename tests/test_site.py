@@ -143,6 +143,9 @@ def test_team_page_lists_contacts_per_role(built_site, dataset):
         for persoon in team.contactpersonen:
             if persoon.email:
                 assert table.find("a", href=f"mailto:{persoon.email}") is not None
+        # On a phone the table stacks per contact person; each cell then names its column.
+        assert "data-stapel" in table.attrs
+        assert {td.get("data-kop") for td in table.find_all("td")} >= {"Wie", "Contact"}
 
 
 def test_markdown_fields_are_rendered(built_site, dataset):
