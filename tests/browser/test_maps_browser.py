@@ -192,7 +192,10 @@ def test_map_documents_pass_axe(page, kaarten_url, kaart):
     page.keyboard.press("Enter")  # a popup or a zoomed-in cluster is part of what users meet
     # Leaflet fades popups and tiles in; axe must read the colours users read, not mid-fade ones.
     _wait_for_map(page)
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running')"
+        " && [...document.querySelectorAll('.leaflet-popup')].every(p => getComputedStyle(p).opacity === '1')"
+    )
 
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
