@@ -58,10 +58,19 @@ def open_page(page, url: str, *, with_maps: bool = True, idle: bool = False) -> 
         frames = [frame for frame in page.frames if frame.url.endswith("kaart.html")]
         page.evaluate("() => window.scrollTo(0, 0)")
     # Let CSS transitions end (the header title fades on scroll): axe would read mid-fade colours.
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)")
+    # Two frames first: the fade starts a frame after the scroll, so an early check sees nothing running.
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.wait_for_function(SETTLED_JS)
     if idle:
         page.wait_for_load_state("networkidle")
     return frames
+
+
+SETTLED_JS = """() => {
+    const running = document.getAnimations().some(a => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
+    const topic = document.querySelector('.md-header__topic');
+    return !running && (!topic || getComputedStyle(topic).opacity === '1');
+}"""
 
 
 OVERFLOW_JS = """() => {
