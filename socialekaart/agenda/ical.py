@@ -36,6 +36,15 @@ class Moment:
     item: AgendaItem | None = None
 
 
+def _planning(planning: Planning | None) -> str | None:
+    """The 'Planning: ...' line of an event description, in the document's own words."""
+    return f"Planning: {planning.tekst}" if planning else None
+
+
+def _betrokkenen(betrokkenen: list[str]) -> str | None:
+    return "Betrokkenen: " + "; ".join(betrokkenen) if betrokkenen else None
+
+
 def _kort(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= SAMENVATTING_MAX else text[: SAMENVATTING_MAX - 1].rstrip() + "…"
@@ -66,21 +75,21 @@ def momenten(regio: Agenda, items: Iterable[AgendaItem]) -> list[Moment]:
     for b, bijeenkomst in enumerate(regio.bijeenkomsten, start=1):
         found += _momenten(
             bijeenkomst.planning, f"{regio.id}-bijeenkomst-{b}", bijeenkomst.titel,
-            _regels(bijeenkomst.toelichting, f"Planning: {bijeenkomst.planning.tekst}", bijeenkomst.plaats and f"Plaats: {bijeenkomst.plaats}"),
+            _regels(bijeenkomst.toelichting, _planning(bijeenkomst.planning), bijeenkomst.plaats and f"Plaats: {bijeenkomst.plaats}"),
             None,
         )
     for item in sorted(items, key=lambda i: i.id):
         base = item.id
         kop = f"{item.label}: {item.korte_titel or item.titel}"
-        found += _momenten(item.planning, f"{base}", f"{kop}", _regels(item.titel, f"Planning: {item.planning.tekst if item.planning else ''}"), item)
+        found += _momenten(item.planning, base, kop, _regels(item.titel, f"Planning: {item.planning.tekst if item.planning else ''}"), item)
         for r, resultaat in enumerate(item.resultaten, start=1):
             found += _momenten(
                 resultaat.planning, f"{base}-resultaat-{r}", f"{kop} – {_kort(resultaat.omschrijving)}",
                 _regels(
                     resultaat.omschrijving,
                     *(f"- {a.omschrijving}" for a in resultaat.activiteiten),
-                    resultaat.betrokkenen and "Betrokkenen: " + "; ".join(resultaat.betrokkenen),
-                    f"Planning: {resultaat.planning.tekst}" if resultaat.planning else None,
+                    _betrokkenen(resultaat.betrokkenen),
+                    _planning(resultaat.planning),
                 ),
                 item,
             )
@@ -90,21 +99,21 @@ def momenten(regio: Agenda, items: Iterable[AgendaItem]) -> list[Moment]:
                     _regels(
                         activiteit.omschrijving,
                         f"Resultaat: {resultaat.omschrijving}",
-                        activiteit.betrokkenen and "Betrokkenen: " + "; ".join(activiteit.betrokkenen),
-                        f"Planning: {activiteit.planning.tekst}" if activiteit.planning else None,
+                        _betrokkenen(activiteit.betrokkenen),
+                        _planning(activiteit.planning),
                     ),
                     item,
                 )
         for k, kpi in enumerate(item.kpis, start=1):
             found += _momenten(
                 kpi.planning, f"{base}-kpi-{k}", f"{kop} – indicator: {_kort(kpi.naam)}",
-                _regels(kpi.naam, kpi.streefwaarde and f"Doel: {kpi.streefwaarde}", f"Planning: {kpi.planning.tekst}" if kpi.planning else None),
+                _regels(kpi.naam, kpi.streefwaarde and f"Doel: {kpi.streefwaarde}", _planning(kpi.planning)),
                 item,
             )
         for b, bijeenkomst in enumerate(item.bijeenkomsten, start=1):
             found += _momenten(
                 bijeenkomst.planning, f"{base}-bijeenkomst-{b}", f"{kop} – {bijeenkomst.titel}",
-                _regels(bijeenkomst.toelichting, f"Planning: {bijeenkomst.planning.tekst}", bijeenkomst.plaats and f"Plaats: {bijeenkomst.plaats}"),
+                _regels(bijeenkomst.toelichting, _planning(bijeenkomst.planning), bijeenkomst.plaats and f"Plaats: {bijeenkomst.plaats}"),
                 item,
             )
     return sorted(found, key=lambda m: (m.start, m.eind, m.uid))
