@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .load import Dataset, load_dataset
-from .messages import Loc, suggest
+from .messages import Loc, bedoelde_je
 from .models import KaartRecord, Record
 from .problems import DataError, Problem
 from .rules import record_rules
@@ -77,11 +77,11 @@ def verwijzingen_bestaan(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
 
     def aanbieder_ref(record: Record, loc: Loc, ref: str) -> Iterator[Problem]:
         if not dataset.bestaat("providers", ref):
-            yield dataset.problem(record, loc, f"aanbieder '{ref}' bestaat niet; maak data/providers/{ref}.yml aan of kies een bestaand id{_close(ref, aanbieders)}")
+            yield dataset.problem(record, loc, f"aanbieder '{ref}' bestaat niet; maak data/providers/{ref}.yml aan of kies een bestaand id{bedoelde_je(ref, aanbieders)}")
 
     def regio_ref(record: Record, loc: Loc, ref: str) -> Iterator[Problem]:
         if not dataset.bestaat("regios", ref):
-            yield dataset.problem(record, loc, f"regio '{ref}' bestaat niet in data/regios/{_close(ref, regios)}")
+            yield dataset.problem(record, loc, f"regio '{ref}' bestaat niet in data/regios/{bedoelde_je(ref, regios)}")
 
     for item in dataset.informele_steun.values():
         yield from regio_ref(item, ("regio",), item.regio)
@@ -157,11 +157,6 @@ def verouderd(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
                 f"vrije plekken zijn geteld op {p.peildatum.isoformat()}, meer dan 30 dagen geleden; de site toont ze als 'onbekend'",
                 "waarschuwing",
             )
-
-
-def _close(word: str, options: Iterable[str]) -> str:
-    suggestion = suggest(word, list(options))
-    return f"; bedoelde je '{suggestion}'?" if suggestion else ""
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import difflib
 import types
 import typing
@@ -65,6 +67,12 @@ def suggest(word: str, options: list[str]) -> str | None:
     """The option closest to a misspelled `word`, if one is close enough."""
     match = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
     return match[0] if match else None
+
+
+def bedoelde_je(word: str, options: Iterable[str]) -> str:
+    """"; bedoelde je 'x'?" to end a message with, or nothing when no option is close."""
+    suggestion = suggest(word, list(options))
+    return f"; bedoelde je '{suggestion}'?" if suggestion else ""
 
 
 def _literal_choices(field: FieldInfo | None) -> list[str]:

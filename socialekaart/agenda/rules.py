@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
 from ..check import cross_rule
 from ..load import Dataset
+from ..messages import bedoelde_je
 from ..models import KaartRecord
 from ..problems import Problem
 from .models import Agenda, AgendaItem
@@ -36,11 +36,6 @@ def bedrag(value: Decimal) -> str:
     return text
 
 
-def _close(word: str, options: Iterable[str]) -> str:
-    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; bedoelde je '{match[0]}'?" if match else ""
-
-
 def _bestand_bestaat(dataset: Dataset, folder: str, record_id: str) -> bool:
     """A file that exists but has errors of its own: those errors are reported already,
     so a link to it is not reported as broken too."""
@@ -56,12 +51,12 @@ def metadata_per_regio(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
             first = min(group, key=lambda i: i.id)
             yield dataset.problem(
                 first, (), f"de map data/agenda/{regio}/ heeft geen beschrijving van de agenda; maak data/agendas/{regio}.yml aan "
-                f"(met titel, periode en brondocument){_close(regio, meta)}"
+                f"(met titel, periode en brondocument){bedoelde_je(regio, meta)}"
             )
     for agenda in meta.values():
         if agenda.id not in dataset.regios:
             yield dataset.problem(
-                agenda, (), f"er is geen regio '{agenda.id}' in data/regios/; de bestandsnaam van een agenda is het id van de regio{_close(agenda.id, dataset.regios)}"
+                agenda, (), f"er is geen regio '{agenda.id}' in data/regios/; de bestandsnaam van een agenda is het id van de regio{bedoelde_je(agenda.id, dataset.regios)}"
             )
 
 
@@ -80,7 +75,7 @@ def begrotingen_kloppen(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
                 known = [b.id for b in agenda.begrotingen] if agenda else []
                 yield dataset.problem(
                     item, ("budget", i, "begroting"),
-                    f"begroting '{regel.begroting}' staat niet in data/agendas/{item.regio}.yml{_close(regel.begroting, known)}",
+                    f"begroting '{regel.begroting}' staat niet in data/agendas/{item.regio}.yml{bedoelde_je(regel.begroting, known)}",
                 )
                 continue
             if regel.eenheid != begroting.eenheid:
@@ -124,12 +119,12 @@ def verwijzingen_agenda(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
             if record_id not in records and not _bestand_bestaat(dataset, folder, record_id):
                 yield dataset.problem(
                     item, ("kaart", i),
-                    f"'{ref}' bestaat niet: er is geen data/{folder}/{record_id}.yml{_close(record_id, records)}",
+                    f"'{ref}' bestaat niet: er is geen data/{folder}/{record_id}.yml{bedoelde_je(record_id, records)}",
                 )
         eigen = {other.slug for other in alle_items.values() if other.regio == item.regio}
         for i, slug in enumerate(item.hoort_bij):
             if slug not in eigen:
-                yield dataset.problem(item, ("hoort_bij", i), f"er is geen agendapunt '{slug}' in data/agenda/{item.regio}/{_close(slug, eigen)}")
+                yield dataset.problem(item, ("hoort_bij", i), f"er is geen agendapunt '{slug}' in data/agenda/{item.regio}/{bedoelde_je(slug, eigen)}")
     for record in dataset.all():
         if not isinstance(record, KaartRecord):
             continue
@@ -137,7 +132,7 @@ def verwijzingen_agenda(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
             if ref not in alle_items and not _bestand_bestaat(dataset, "agenda", ref):
                 yield dataset.problem(
                     record, ("agenda", i),
-                    f"agendapunt '{ref}' bestaat niet; maak data/agenda/{ref}.yml aan of kies een bestaand agendapunt{_close(ref, alle_items)}",
+                    f"agendapunt '{ref}' bestaat niet; maak data/agenda/{ref}.yml aan of kies een bestaand agendapunt{bedoelde_je(ref, alle_items)}",
                 )
 
 
