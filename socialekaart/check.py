@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .collector import collector_paused
 from .load import Dataset, load_dataset
 from .messages import Loc, bedoelde_je
 from .models import KaartRecord, Record
@@ -118,7 +119,7 @@ def geen_dubbele_records(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
     for folder, records in dataset.records.items():
         seen: dict[tuple[str, str], Record] = {}
         for record in records.values():
-            naam = getattr(record, "naam", None)
+            naam = vars(record).get("naam")
             if not isinstance(naam, str):
                 continue
             for plek in _gemeenten_of(record):
@@ -131,12 +132,15 @@ def geen_dubbele_records(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
 
 
 def _gemeenten_of(record: Record) -> list[str]:
-    if hasattr(record, "gemeente"):
-        return [record.gemeente]  # type: ignore[attr-defined]
-    gemeenten = getattr(record, "gemeenten", None)
+    # The fields, read from the record's own dict: a pydantic model answers a missing
+    # attribute slowly (it raises and catches inside), and most records lack some of these.
+    fields = vars(record)
+    if "gemeente" in fields:
+        return [fields["gemeente"]]
+    gemeenten = fields.get("gemeenten")
     if isinstance(gemeenten, list) and gemeenten and isinstance(gemeenten[0], str):
         return list(gemeenten)
-    regio = getattr(record, "regio", None) or ",".join(getattr(record, "regios", []) or [])
+    regio = fields.get("regio") or ",".join(fields.get("regios") or [])
     return [f"regio:{regio}"]
 
 
@@ -176,11 +180,12 @@ class CheckResult:
 def check(root: Path, vandaag: date | None = None) -> CheckResult:
     """Load `root` and apply every rule. Problems come sorted by file and line."""
     vandaag = vandaag or date.today()
-    dataset, problems = load_dataset(root, vandaag)
-    problems += record_rules(dataset)
-    for rule in CROSS_RULES:
-        problems += rule(dataset, vandaag)
-    return CheckResult(dataset, sorted(set(problems)))
+    with collector_paused():
+        dataset, problems = load_dataset(root, vandaag)
+        problems += record_rules(dataset)
+        for rule in CROSS_RULES:
+            problems += rule(dataset, vandaag)
+        return CheckResult(dataset, sorted(set(problems)))
 
 
 def load_checked(root: Path, vandaag: date | None = None) -> Dataset:

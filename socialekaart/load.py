@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import re
@@ -16,6 +15,7 @@ from typing import Iterator, NamedTuple
 
 from pydantic import ValidationError
 
+from .collector import collector_paused
 from .messages import Loc, dutch, dutch_union, model_at, suggest, veldnaam, without_union_tags
 from .models import RECORD_TYPES, Aanbieder, Gezinshuis, InformeleSteun, LokaalTeam, Record, RecordType, Regio
 from .positioned_yaml import Positions, YamlFout, read_value, read_yaml
@@ -193,15 +193,8 @@ def _load_file(job: _Job, vandaag: date) -> tuple[Record | None, list[Problem]]:
 
 
 def _load_files(jobs: list[_Job], vandaag: date) -> list[tuple[Record | None, list[Problem]]]:
-    # Loading makes millions of objects and keeps many: the cycle collector would scan the
-    # growing heap again and again, for nothing (parsing makes no cycles). Pause it meanwhile.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return [_load_file(job, vandaag) for job in jobs]
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load_in_parallel(jobs: list[_Job], vandaag: date) -> list[tuple[Record | None, list[Problem]]]:
