@@ -7,7 +7,7 @@ import os
 import re
 import threading
 import unicodedata
-from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import Connection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -199,15 +199,40 @@ def _load_files(jobs: list[_Job], vandaag: date) -> list[tuple[Record | None, li
 
 def _load_in_parallel(jobs: list[_Job], vandaag: date) -> list[tuple[Record | None, list[Problem]]]:
     """Reading and validating is nearly all of the time and every file stands alone, so on a
-    machine with more cores a forked helper process takes half of a large data set."""
+    machine with more cores a forked helper process takes part of a large data set."""
     if len(jobs) < PARALLEL_MIN_FILES or _cores() < 2 or not _can_fork():
         return _load_files(jobs, vandaag)
-    # The helper's records come back pickled, which costs the parent time too: give it less.
-    split = len(jobs) * 9 // 20
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        theirs = pool.submit(_load_files, jobs[:split], vandaag)
-        mine = _load_files(jobs[split:], vandaag)
-        return theirs.result() + mine
+    # Files of one kind stand together and kinds differ in cost, so deal them out in turn.
+    theirs_jobs, mine_jobs = jobs[0::2], jobs[1::2]
+    fork = multiprocessing.get_context("fork")
+    receiver, sender = fork.Pipe(duplex=False)
+    # A bare process and pipe, not a pool: a pool's result threads would compete with this
+    # process for the interpreter lock while it loads its own share.
+    helper = fork.Process(target=_load_and_send, args=(theirs_jobs, vandaag, sender), daemon=True)
+    helper.start()
+    sender.close()
+    mine = _load_files(mine_jobs, vandaag)
+    try:
+        theirs = receiver.recv()
+    except EOFError:  # the helper died (out of memory, killed): do its share here
+        theirs = None
+    finally:
+        receiver.close()
+        helper.join()
+    if not isinstance(theirs, list):  # the helper raised: do its share here, raising the same
+        theirs = _load_files(theirs_jobs, vandaag)
+    merged = theirs + mine
+    merged[0::2], merged[1::2] = theirs, mine  # back in the order of `jobs`
+    return merged
+
+
+def _load_and_send(jobs: list[_Job], vandaag: date, sender: Connection) -> None:
+    try:
+        result: object = _load_files(jobs, vandaag)
+    except Exception as error:  # noqa: BLE001 - the parent loads these files again and raises it there
+        result = error
+    sender.send(result)
+    sender.close()
 
 
 def _cores() -> int:
