@@ -11,10 +11,9 @@ from .problems import Problem
 
 # A Dutch postcode, or a street name with a house number: neither may appear for a gezinshuis.
 _POSTCODE = re.compile(r"\b[1-9][0-9]{3}\s?(?!SA|SD|SS)[A-Z]{2}\b")
-_STRAAT = re.compile(
-    r"\b\w*(straat|laan|weg|plein|kade|gracht|dijk|singel|steeg|pad|hof|dreef|park|erf|veld|baan)\s+\d+",
-    re.IGNORECASE,
-)
+# Searched in lower case: a case-insensitive search over this many words is eight times slower.
+_STRAAT = re.compile(r"(straat|laan|weg|plein|kade|gracht|dijk|singel|steeg|pad|hof|dreef|park|erf|veld|baan)\s+\d+")
+_CIJFER = re.compile(r"\d")  # both need one, most texts have none, and searching for a digit is fast
 _VOORBEELD_DOMEIN = re.compile(r"@(.+\.)?example\.(org|com|net)$", re.IGNORECASE)
 
 
@@ -37,7 +36,7 @@ def _gezinshuis(dataset: Dataset, record: Gezinshuis) -> Iterator[Problem]:
         texts.append((("beschrijving",), record.beschrijving))
     texts += [(("specialisaties", i), s) for i, s in enumerate(record.specialisaties)]
     for loc, text in texts:
-        if _POSTCODE.search(text) or _STRAAT.search(text):
+        if _CIJFER.search(text) and (_POSTCODE.search(text) or _STRAAT.search(text.lower())):
             yield dataset.problem(record, loc, "dit lijkt op een adres of postcode; van een gezinshuis mogen alleen gemeente en plaats op de site")
 
 

@@ -110,7 +110,7 @@ def test_informele_steun_age_range(data: Path) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Dorpsstraat 12, Harmelen", "Harmelen (3481 AB)", "Kerkweg 3", "3481AB Harmelen"],
+    ["Dorpsstraat 12, Harmelen", "Harmelen (3481 AB)", "Kerkweg 3", "3481AB Harmelen", "KERKSTRAAT 3", "Lange Laan\t7"],
 )
 def test_gezinshuis_address_in_text_is_refused(data: Path, text: str) -> None:
     edit(data, "gezinshuizen/de-linde.yml", "plaats: Harmelen", f"plaats: {text}")
