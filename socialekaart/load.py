@@ -192,14 +192,18 @@ def _load_file(job: _Job, vandaag: date) -> tuple[Record | None, list[Problem]]:
     return record, []
 
 
-def _load_files(jobs: list[_Job], vandaag: date) -> list[tuple[Record | None, list[Problem]]]:
+Loaded = tuple[Record | None, list[Problem]]
+_BATCH = 200  # files per message from the helper: its sending then overlaps its loading
+
+
+def _load_files(jobs: list[_Job], vandaag: date) -> list[Loaded]:
     with collector_paused():
         return [_load_file(job, vandaag) for job in jobs]
 
 
-def _load_in_parallel(jobs: list[_Job], vandaag: date) -> list[tuple[Record | None, list[Problem]]]:
+def _load_in_parallel(jobs: list[_Job], vandaag: date) -> list[Loaded]:
     """Reading and validating is nearly all of the time and every file stands alone, so on a
-    machine with more cores a forked helper process takes part of a large data set."""
+    machine with more cores a forked helper process loads half of a large data set."""
     if len(jobs) < PARALLEL_MIN_FILES or _cores() < 2 or not _can_fork():
         return _load_files(jobs, vandaag)
     # Files of one kind stand together and kinds differ in cost, so deal them out in turn.
@@ -207,31 +211,49 @@ def _load_in_parallel(jobs: list[_Job], vandaag: date) -> list[tuple[Record | No
     fork = multiprocessing.get_context("fork")
     receiver, sender = fork.Pipe(duplex=False)
     # A bare process and pipe, not a pool: a pool's result threads would compete with this
-    # process for the interpreter lock while it loads its own share.
+    # process for the interpreter lock while it loads its own half.
     helper = fork.Process(target=_load_and_send, args=(theirs_jobs, vandaag, sender), daemon=True)
     helper.start()
     sender.close()
-    mine = _load_files(mine_jobs, vandaag)
+    theirs: list[Loaded] = []
+    mine: list[Loaded] = []
+    helper_done = False
     try:
-        theirs = receiver.recv()
-    except EOFError:  # the helper died (out of memory, killed): do its share here
-        theirs = None
+        with collector_paused():
+            for job in mine_jobs:
+                mine.append(_load_file(job, vandaag))
+                if not helper_done and receiver.poll():  # take what is ready, so the helper never waits long
+                    helper_done = _receive(receiver, theirs)
+            while not helper_done:
+                helper_done = _receive(receiver, theirs)
     finally:
         receiver.close()
         helper.join()
-    if not isinstance(theirs, list):  # the helper raised: do its share here, raising the same
-        theirs = _load_files(theirs_jobs, vandaag)
+    # If the helper stopped early (killed, out of memory, a bug), load the rest here: the
+    # result is the same, only slower, and a bug is then raised in this process.
+    theirs += _load_files(theirs_jobs[len(theirs) :], vandaag)
     merged = theirs + mine
     merged[0::2], merged[1::2] = theirs, mine  # back in the order of `jobs`
     return merged
 
 
-def _load_and_send(jobs: list[_Job], vandaag: date, sender: Connection) -> None:
+def _receive(receiver: Connection, into: list[Loaded]) -> bool:
+    """Add the helper's next batch to `into`; True once it has no more to send."""
     try:
-        result: object = _load_files(jobs, vandaag)
-    except Exception as error:  # noqa: BLE001 - the parent loads these files again and raises it there
-        result = error
-    sender.send(result)
+        batch = receiver.recv()
+    except EOFError:
+        return True
+    if batch is None:
+        return True
+    into += batch
+    return False
+
+
+def _load_and_send(jobs: list[_Job], vandaag: date, sender: Connection) -> None:
+    with collector_paused():
+        for start in range(0, len(jobs), _BATCH):
+            sender.send([_load_file(job, vandaag) for job in jobs[start : start + _BATCH]])
+    sender.send(None)
     sender.close()
 
 

@@ -259,16 +259,26 @@ def test_summary_line() -> None:
 # --- large data sets: half is loaded in a forked helper process ---------------------------------------
 
 
-_REAL_LOAD_FILES = load_module._load_files
+_REAL_LOAD_FILE = load_module._load_file
 _PIDS: list[Path] = []  # the folder where the spy notes which processes did the loading
 
 
-def _spy_load_files(jobs, vandaag):  # module level: the pool sends it to the helper by name
+def _spy_load_file(job, vandaag):
     (_PIDS[0] / str(os.getpid())).touch()
-    return _REAL_LOAD_FILES(jobs, vandaag)
+    return _REAL_LOAD_FILE(job, vandaag)
 
 
-def test_parallel_loading_gives_the_same_result(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _dies_after_one_batch(jobs, vandaag, sender) -> None:
+    sender.send([load_module._load_file(job, vandaag) for job in jobs[:2]])
+    os._exit(1)  # as if killed: no goodbye
+
+
+def _in_order(result) -> list[tuple[str, str, dict]]:
+    return [(f, i, r.model_dump()) for f, rs in result.dataset.records.items() for i, r in rs.items()]
+
+
+@pytest.mark.parametrize("helper", ["sends in batches", "dies halfway"])
+def test_parallel_loading_gives_the_same_result(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helper: str) -> None:
     for i in range(6):
         copy = (data / "gezinshuizen/de-linde.yml").read_text(encoding="utf-8").replace("De Linde", f"Nummer {i}")
         write(data, f"gezinshuizen/huis-{i}.yml", copy)
@@ -280,15 +290,16 @@ def test_parallel_loading_gives_the_same_result(data: Path, tmp_path: Path, monk
     monkeypatch.setattr(load_module, "PARALLEL_MIN_FILES", 2)
     monkeypatch.setattr(load_module, "_cores", lambda: 2)
     monkeypatch.setattr(load_module, "_can_fork", lambda: True)  # other tests may have left a server thread
-    monkeypatch.setattr(load_module, "_load_files", _spy_load_files)
+    monkeypatch.setattr(load_module, "_load_file", _spy_load_file)
+    monkeypatch.setattr(load_module, "_BATCH", 2)
+    if helper == "dies halfway":
+        monkeypatch.setattr(load_module, "_load_and_send", _dies_after_one_batch)
     monkeypatch.setattr(sys.modules[__name__], "_PIDS", [pids])
     parallel = check(data, VANDAAG)
 
     assert len(list(pids.iterdir())) == 2
     assert parallel.problems == serial.problems
-    assert {f: {i: r.model_dump() for i, r in rs.items()} for f, rs in parallel.dataset.records.items()} == {
-        f: {i: r.model_dump() for i, r in rs.items()} for f, rs in serial.dataset.records.items()
-    }
+    assert _in_order(parallel) == _in_order(serial)
     huis = parallel.dataset.gezinshuizen["huis-0"]
     assert (huis.id, huis.bron) == ("huis-0", "data/gezinshuizen/huis-0.yml")
     assert parallel.dataset.problem(huis, ("plaats",), "x").line == 5  # positions read again on demand
