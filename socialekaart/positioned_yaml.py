@@ -8,6 +8,7 @@ lets win, are errors, because the policy officer meant one of the two.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -144,6 +145,43 @@ def _build(node: yaml.Node, loc: Loc, positions: Positions | None, seen: set[int
     return _scalar(node, loc)
 
 
+class _Ongewoon(Exception):
+    """Something `_value` leaves to `_build`, which says exactly what and where."""
+
+
+_MAPPING, _SEQUENCE = yaml.MappingNode, yaml.SequenceNode
+
+
+def _value(node: yaml.Node, depth: int, seen: set[int] | None) -> Any:
+    """The Python value of `node`, for the many files that turn out fine: no positions and no
+    field paths, which cost a third of the time. Anything unusual raises `_Ongewoon`."""
+    if seen is not None:
+        if id(node) in seen:
+            raise _Ongewoon
+        seen.add(id(node))
+    if node.tag == _STR:
+        return node.value
+    if depth > MAX_DEPTH:
+        raise _Ongewoon
+    kind = node.__class__
+    if kind is _MAPPING:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE or key in result:
+                raise _Ongewoon
+            result[key] = _value(value_node, depth + 1, seen)
+        return result
+    if kind is _SEQUENCE:
+        return [_value(item, depth + 1, seen) for item in node.value]
+    if node.tag not in _scalar_constructor.yaml_constructors:
+        raise _Ongewoon
+    try:
+        return _scalar(node, ())
+    except (YamlFout, yaml.constructor.ConstructorError):
+        raise _Ongewoon from None
+
+
 def _first_alias(text: str) -> Position:
     """Where the first '*alias' stands. The composer hands back the anchored node itself,
     whose position is the anchor's, so read the events again (only on this error path)."""
@@ -224,16 +262,17 @@ def read_yaml(path: Path) -> tuple[Any, Positions]:
 
 def read_value(path: Path) -> Any:
     """Like `read_yaml`, without positions: a third faster, for the many files that turn out valid."""
-    return _parse(_read_text(path), None)
+    return parse_value(_read_text(path))
 
 
 def _read_text(path: Path) -> str:
     try:
-        raw = path.read_bytes()
+        raw = _read_bytes(path)
     except OSError:  # a broken link, no permission ...
         raise YamlFout("het bestand kan niet worden gelezen (kapotte snelkoppeling of geen leesrechten?)") from None
     if len(raw) > MAX_BYTES:
-        raise YamlFout(f"bestand is {len(raw) // 1024} KB; een record mag hoogstens {MAX_BYTES // 1024} KB zijn")
+        size = path.stat().st_size
+        raise YamlFout(f"bestand is {size // 1024} KB; een record mag hoogstens {MAX_BYTES // 1024} KB zijn")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -245,10 +284,28 @@ def _read_text(path: Path) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+def _read_bytes(path: Path) -> bytes:
+    """At most MAX_BYTES + 1 bytes of the file: enough to know it is too large. Plain system
+    calls: pathlib's file object costs twice as much per file, which shows on 10,000 files."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        raw = os.read(fd, MAX_BYTES + 1)
+        while len(raw) <= MAX_BYTES and (more := os.read(fd, MAX_BYTES + 1 - len(raw))):
+            raw += more  # a network share may hand out a file in parts
+        return raw
+    finally:
+        os.close(fd)
+
+
 def parse_yaml(text: str) -> tuple[Any, Positions]:
     """The value of a YAML text and where everything in it stands."""
     positions = Positions()
     return _parse(text, positions), positions
+
+
+def parse_value(text: str) -> Any:
+    """The value of a YAML text, without positions; fails exactly as `parse_yaml` does."""
+    return _parse(text, None)
 
 
 def _parse(text: str, positions: Positions | None) -> Any:
@@ -274,6 +331,11 @@ def _parse(text: str, positions: Positions | None) -> Any:
         raise YamlFout(f"dit is geen geldige YAML ({error})") from None
     if node is None:  # an empty file, or only comments
         return None
+    if positions is None:
+        try:
+            return _value(node, 0, set() if "*" in text else None)
+        except _Ongewoon:
+            pass  # _build finds it again and says what and where
     try:
         return _build(node, (), positions, set() if "*" in text else None, text)
     except yaml.constructor.ConstructorError as error:

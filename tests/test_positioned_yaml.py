@@ -7,13 +7,43 @@ from pathlib import Path
 
 import pytest
 
-from socialekaart.positioned_yaml import MAX_BYTES, MAX_DEPTH, YamlFout, parse_yaml, read_yaml
+from socialekaart.positioned_yaml import MAX_BYTES, MAX_DEPTH, YamlFout, parse_value, parse_yaml, read_yaml
+
+TESTS = Path(__file__).parent
+EVERY_YAML_FILE = sorted(
+    [*TESTS.parent.glob("data/**/*.yml"), *TESTS.glob("corpus/**/*.yml"), *TESTS.glob("hostile/*.yml")]
+)
 
 
 def fout_van(text: str) -> YamlFout:
+    """The error for `text`, after checking the fast reader (no positions) gives the same one."""
     with pytest.raises(YamlFout) as caught:
         parse_yaml(text)
-    return caught.value
+    with pytest.raises(YamlFout) as fast:
+        parse_value(text)
+    told = caught.value
+    assert (fast.value.message, fast.value.line, fast.value.col, fast.value.loc) == (told.message, told.line, told.col, told.loc)
+    return told
+
+
+@pytest.mark.parametrize("path", EVERY_YAML_FILE, ids=lambda p: str(p.relative_to(TESTS.parent)))
+def test_fast_reader_gives_the_same_value_or_error(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        value = parse_yaml(text)[0]
+    except YamlFout:
+        fout_van(text)
+    else:
+        assert parse_value(text) == value
+        assert [type(v) for v in _leaves(parse_value(text))] == [type(v) for v in _leaves(value)]
+
+
+def _leaves(value: object) -> list[object]:
+    if isinstance(value, dict):
+        return [leaf for item in value.values() for leaf in _leaves(item)]
+    if isinstance(value, list):
+        return [leaf for item in value for leaf in _leaves(item)]
+    return [value]
 
 
 def test_values_and_positions() -> None:
