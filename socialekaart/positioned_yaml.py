@@ -9,7 +9,9 @@ lets win, are errors, because the policy officer meant one of the two.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +104,8 @@ _TE_DIEP = f"de gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus); een
 
 
 _STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _MERGE = "tag:yaml.org,2002:merge"
 
 
@@ -221,6 +225,8 @@ def _scalar(node: yaml.Node, loc: Loc) -> Any:
     if construct is None:
         raise YamlFout(f"het label '{_shown_tag(node.tag)}' is niet toegestaan; laat het weg", *_pos(node.start_mark), loc=loc)
     try:
+        if node.tag == _TIMESTAMP and _DATUM.match(node.value):
+            return date.fromisoformat(node.value)  # the usual form, five times faster than the general constructor
         return construct(_scalar_constructor, node)
     except ValueError:  # the only one: a date that does not exist, like 2024-02-30
         raise YamlFout(

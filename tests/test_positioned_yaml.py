@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from socialekaart.positioned_yaml import MAX_BYTES, MAX_DEPTH, YamlFout, parse_value, parse_yaml, read_yaml
 
@@ -34,6 +35,7 @@ def test_fast_reader_gives_the_same_value_or_error(path: Path) -> None:
     except YamlFout:
         fout_van(text)
     else:
+        assert value == yaml.safe_load(text)  # PyYAML's own reading is the reference
         assert parse_value(text) == value
         assert [type(v) for v in _leaves(parse_value(text))] == [type(v) for v in _leaves(value)]
 
@@ -64,6 +66,10 @@ def test_position_of_a_missing_value_is_its_nearest_parent() -> None:
 
 def test_dates_become_dates_and_impossible_dates_are_refused() -> None:
     assert parse_yaml("d: 2026-05-01")[0] == {"d": date(2026, 5, 1)}
+    for text in ["d: 2026-05-01", "d: 2026-5-1 10:00", "d: !!timestamp 2026-05-01", "d: '2026-05-01'", "d: 2026-05-01x"]:
+        expected = yaml.safe_load(text)["d"]  # PyYAML's own reading is the reference
+        for value in (parse_yaml(text)[0]["d"], parse_value(text)["d"]):
+            assert (type(value), value) == (type(expected), expected)
     error = fout_van("naam: x\nd: 2026-02-30\n")
     assert (error.line, error.col, error.loc) == (2, 4, ("d",))
     assert "geen bestaande datum" in error.message

@@ -80,7 +80,7 @@ def _check_markdown(value: str) -> str:
     if "](" not in value and "]:" not in value and "<" not in value:
         return value  # no link at all
     for match in _MD_LINK_TARGET.finditer(value):
-        target = next(g for g in match.groups() if g is not None)
+        target = match[1] or match[2] or match[3]  # one of the three forms matched
         if target and not _ALLOWED_LINK.match(target):
             raise fout(
                 f"link '{target}' is niet toegestaan; links beginnen met https://, http://, mailto: of tel:"
@@ -139,9 +139,12 @@ def _check_email(value: str) -> str:
     return normalized
 
 
+_WITRUIMTE = re.compile(r"\s")
+
+
 def _check_website(value: str) -> str:
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or "." not in parts.netloc or re.search(r"\s", value):
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc or _WITRUIMTE.search(value):
         raise fout(f"'{value}' is geen geldig webadres; een webadres begint met https:// (of http://)")
     return _check_text(value)
 
