@@ -32,7 +32,7 @@ class Dataset:
     root: Path
     records: dict[str, dict[str, Record]] = field(default_factory=dict)
     paths: dict[int, str] = field(default_factory=dict)  # id(record) -> path as shown in messages
-    files: dict[int, Path] = field(default_factory=dict)  # id(record) -> the file itself
+    files: dict[int, str] = field(default_factory=dict)  # id(record) -> the file itself
     _positions: dict[int, Positions] = field(default_factory=dict)
     bestanden: int = 0
     ongeldig: dict[str, set[str]] = field(default_factory=dict)  # folder -> ids of files that did not validate
@@ -104,8 +104,9 @@ def _shown_path(path: Path) -> str:
         return str(path)
 
 
-def _record_files(root: Path, problems: list[Problem]) -> Iterator[tuple[RecordType, str, Path, str]]:
-    """Every record file with its type, id and path inside `root`; misplaced files become problems."""
+def _record_files(root: Path, problems: list[Problem]) -> Iterator[tuple[RecordType, str, str, str]]:
+    """Every record file with its type, id, path and path inside `root`; misplaced files become
+    problems. Paths are strings: a Path object per file costs more than reading a small file."""
     for entry in sorted(root.iterdir()):
         if entry.name.startswith("."):
             continue
@@ -116,11 +117,13 @@ def _record_files(root: Path, problems: list[Problem]) -> Iterator[tuple[RecordT
             continue
         if record_type.nested:
             for group in sorted(p for p in entry.iterdir() if p.is_dir() and not p.name.startswith(".")):
+                folder = str(group)
                 for stem in _yaml_files(group, problems):
-                    yield record_type, f"{group.name}/{stem}", group / f"{stem}.yml", f"{entry.name}/{group.name}/{stem}.yml"
+                    yield record_type, f"{group.name}/{stem}", f"{folder}/{stem}.yml", f"{entry.name}/{group.name}/{stem}.yml"
         else:
+            folder = str(entry)
             for stem in _yaml_files(entry, problems):
-                yield record_type, stem, entry / f"{stem}.yml", f"{entry.name}/{stem}.yml"
+                yield record_type, stem, f"{folder}/{stem}.yml", f"{entry.name}/{stem}.yml"
 
 
 def _misplaced(entry: Path) -> str:
@@ -169,7 +172,7 @@ class _Job(NamedTuple):
 
     record_type: RecordType
     record_id: str
-    path: Path
+    path: str
     shown: str  # as in messages
     bron: str  # from the repository root, for edit links
 
@@ -187,8 +190,7 @@ def _load_file(job: _Job, vandaag: date) -> tuple[Record | None, list[Problem]]:
     except ValidationError as error:
         positions = read_yaml(job.path)[1]  # only now are positions worth their cost
         return None, list(_validation_problems(error, job.record_type, positions, job.shown))
-    record._id = job.record_id
-    record._bron = job.bron
+    record.set_origin(job.record_id, job.bron)
     return record, []
 
 

@@ -267,11 +267,17 @@ class Record(BaseModel):
         """The YAML file this record came from, relative to the repository root."""
         return getattr(self, "_bron", "")
 
+    def set_origin(self, record_id: str, bron: str) -> None:
+        """Set by the loader. Written to the slots directly: past pydantic's frozen-model check,
+        which these are not fields for, and which costs a few percent of loading."""
+        object.__setattr__(self, "_id", record_id)
+        object.__setattr__(self, "_bron", bron)
+
     def __getstate__(self) -> dict[Any, Any]:
         return {**super().__getstate__(), "record": (self.id, self.bron)}
 
     def __setstate__(self, state: dict[Any, Any]) -> None:
-        self._id, self._bron = state.pop("record", ("", ""))
+        self.set_origin(*state.pop("record", ("", "")))
         super().__setstate__(state)
 
 
