@@ -53,7 +53,14 @@ _SCRIPT_SCHEME = re.compile(r"\b(javascript|vbscript|data)\s*:", re.IGNORECASE)
 # Bidi overrides can make text read differently from what is stored (CVE-2021-42574).
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_MD_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>", re.MULTILINE)
+# The three ways Markdown writes a link target, each with the text it cannot do without:
+# looking for that text first skips most of the work. (A single pattern with all three
+# alternatives was tried at every character, three times slower.)
+_MD_LINK_TARGETS = (
+    ("](", re.compile(r"\]\(\s*<?([^)\s>]*)")),  # [tekst](doel)
+    ("]:", re.compile(r"^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)),  # [label]: doel
+    ("<", re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")),  # <doel>
+)
 _ALLOWED_LINK = re.compile(r"^(https?://|mailto:|tel:|#|/|\.{0,2}/)", re.IGNORECASE)
 
 
@@ -77,14 +84,14 @@ def _check_text(value: str) -> str:
 
 def _check_markdown(value: str) -> str:
     _check_text(value)
-    if "](" not in value and "]:" not in value and "<" not in value:
-        return value  # no link at all
-    for match in _MD_LINK_TARGET.finditer(value):
-        target = match[1] or match[2] or match[3]  # one of the three forms matched
-        if target and not _ALLOWED_LINK.match(target):
-            raise fout(
-                f"link '{target}' is niet toegestaan; links beginnen met https://, http://, mailto: of tel:"
-            )
+    for needed, pattern in _MD_LINK_TARGETS:
+        if needed in value:
+            for match in pattern.finditer(value):
+                target = match[1]
+                if target and not _ALLOWED_LINK.match(target):
+                    raise fout(
+                        f"link '{target}' is niet toegestaan; links beginnen met https://, http://, mailto: of tel:"
+                    )
     return value
 
 
