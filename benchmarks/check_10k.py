@@ -23,6 +23,7 @@ from pathlib import Path
 
 from socialekaart import check as check_module
 from socialekaart.check import check
+from socialekaart.collector import collector_paused
 from socialekaart.load import Dataset, load_dataset
 from socialekaart.models import RECORD_TYPES
 from socialekaart.positioned_yaml import read_value
@@ -191,7 +192,13 @@ def measure_check(root: Path) -> dict[str, float]:
 
 
 def measure_phases(root: Path) -> dict[str, float]:
-    """The same work as check(), one phase at a time, in this one process."""
+    """The same work as check(), one phase at a time, in this one process (with the cycle
+    collector paused, as check() does)."""
+    with collector_paused():
+        return _phases(root)
+
+
+def _phases(root: Path) -> dict[str, float]:
     paths = sorted(root.rglob("*.yml"))
     parse, values = timed(lambda: [(p, read_value(p)) for p in paths])
     models = {p: RECORD_TYPES[p.relative_to(root).parts[0]].model for p in paths}
