@@ -1,8 +1,9 @@
 """How long `socialekaart check` takes on 10,000 records. Target: at most 2 s on 2 cores.
 
 Writes 10,000 valid records of every sociale-kaart type (about the size of the real ones)
-to a temporary folder, then times `check()` as a whole, and its phases one by one:
-reading and parsing the YAML, validating the models, and applying the rules.
+to a temporary folder, then times `check()` as a whole, the `socialekaart check` command
+from start to end, and the phases of `check()` one by one: reading and parsing the YAML,
+validating the models, and applying the rules.
 
 Run: .venv/bin/python benchmarks/check_10k.py [--records N] [--runs N]
 """
@@ -214,6 +215,14 @@ def in_fresh_process(what: str, root: Path) -> dict[str, float]:
     return json.loads(output)
 
 
+def timed_command(root: Path) -> float:
+    """The whole command as a policy officer runs it: Python starting, imports, output."""
+    command = [sys.executable, "-m", "socialekaart", "check", str(root), "--datum", VANDAAG.isoformat()]
+    seconds, result = timed(lambda: subprocess.run(command, capture_output=True, text=True))
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return seconds
+
+
 def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] in ("--check", "--fasen"):
         measure = measure_check if sys.argv[1] == "--check" else measure_phases
@@ -234,6 +243,9 @@ def main() -> None:
         totals = [run["check()"] for run in runs]
         print(f"check(): {min(totals):.2f} s (beste van {args.runs}; mediaan {statistics.median(totals):.2f} s), "
               f"processortijd {min(run['cpu'] for run in runs):.2f} s")
+        commands = [timed_command(root) for _ in range(args.runs)]
+        print(f"het commando 'socialekaart check' (met opstarten en importeren): {min(commands):.2f} s "
+              f"(beste van {args.runs}; mediaan {statistics.median(commands):.2f} s)")
         phases = [in_fresh_process("--fasen", root) for _ in range(args.runs)]
         print("per fase, in één proces (beste van elk):")
         for name in phases[0]:

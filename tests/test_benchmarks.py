@@ -18,4 +18,4 @@ def test_check_benchmark_runs_on_generated_data_that_is_valid() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "2500 records" in result.stdout
-    assert "check(): " in result.stdout and "valideren: " in result.stdout
+    assert "check(): " in result.stdout and "socialekaart check" in result.stdout and "valideren: " in result.stdout
