@@ -252,6 +252,7 @@ def _receive(receiver: Connection, into: list[Loaded]) -> bool:
 
 
 def _load_and_send(jobs: list[_Job], vandaag: date, sender: Connection) -> None:
+    """The helper's work: load `jobs` and send the results in batches, then None for 'done'."""
     with collector_paused():
         for start in range(0, len(jobs), _BATCH):
             sender.send([_load_file(job, vandaag) for job in jobs[start : start + _BATCH]])
