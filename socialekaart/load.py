@@ -7,9 +7,9 @@ import os
 import re
 import threading
 import unicodedata
-from multiprocessing.connection import Connection
 from dataclasses import dataclass, field
 from datetime import date
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
@@ -177,7 +177,10 @@ class _Job(NamedTuple):
     bron: str  # from the repository root, for edit links
 
 
-def _load_file(job: _Job, vandaag: date) -> tuple[Record | None, list[Problem]]:
+Loaded = tuple[Record | None, list[Problem]]
+
+
+def _load_file(job: _Job, vandaag: date) -> Loaded:
     """Read and validate one file: the record, or None and what is wrong with it."""
     try:
         value = read_value(job.path)
@@ -194,13 +197,11 @@ def _load_file(job: _Job, vandaag: date) -> tuple[Record | None, list[Problem]]:
     return record, []
 
 
-Loaded = tuple[Record | None, list[Problem]]
 _BATCH = 200  # files per message from the helper: its sending then overlaps its loading
 
 
 def _load_files(jobs: list[_Job], vandaag: date) -> list[Loaded]:
-    with collector_paused():
-        return [_load_file(job, vandaag) for job in jobs]
+    return [_load_file(job, vandaag) for job in jobs]
 
 
 def _load_in_parallel(jobs: list[_Job], vandaag: date) -> list[Loaded]:
@@ -221,13 +222,12 @@ def _load_in_parallel(jobs: list[_Job], vandaag: date) -> list[Loaded]:
     mine: list[Loaded] = []
     helper_done = False
     try:
-        with collector_paused():
-            for job in mine_jobs:
-                mine.append(_load_file(job, vandaag))
-                if not helper_done and receiver.poll():  # take what is ready, so the helper never waits long
-                    helper_done = _receive(receiver, theirs)
-            while not helper_done:
+        for job in mine_jobs:
+            mine.append(_load_file(job, vandaag))
+            if not helper_done and receiver.poll():  # take what is ready, so the helper never waits long
                 helper_done = _receive(receiver, theirs)
+        while not helper_done:
+            helper_done = _receive(receiver, theirs)
     finally:
         receiver.close()
         helper.join()
@@ -252,10 +252,10 @@ def _receive(receiver: Connection, into: list[Loaded]) -> bool:
 
 
 def _load_and_send(jobs: list[_Job], vandaag: date, sender: Connection) -> None:
-    """The helper's work: load `jobs` and send the results in batches, then None for 'done'."""
-    with collector_paused():
-        for start in range(0, len(jobs), _BATCH):
-            sender.send([_load_file(job, vandaag) for job in jobs[start : start + _BATCH]])
+    """The helper's work: load `jobs` and send the results in batches, then None for 'done'.
+    (Forked while the collector is paused, it stays paused here too.)"""
+    for start in range(0, len(jobs), _BATCH):
+        sender.send(_load_files(jobs[start : start + _BATCH], vandaag))
     sender.send(None)
     sender.close()
 
@@ -335,7 +335,9 @@ def load_dataset(root: Path, vandaag: date | None = None) -> tuple[Dataset, list
         for record_type, record_id, path, inside in _record_files(root, problems)
     ]
     dataset.bestanden = len(jobs)
-    for job, (record, found) in zip(jobs, _load_in_parallel(jobs, vandaag)):
+    with collector_paused():
+        loaded = _load_in_parallel(jobs, vandaag)
+    for job, (record, found) in zip(jobs, loaded):
         problems += found
         if record is None:
             dataset.ongeldig.setdefault(job.record_type.folder, set()).add(job.record_id)
