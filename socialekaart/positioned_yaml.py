@@ -178,8 +178,6 @@ def _value(node: yaml.Node, depth: int, seen: set[int] | None) -> Any:
         return result
     if kind is _SEQUENCE:
         return [_value(item, depth + 1, seen) for item in node.value]
-    if node.tag not in _scalar_constructor.yaml_constructors:
-        raise _Ongewoon
     try:
         return _scalar(node, ())
     except (YamlFout, yaml.constructor.ConstructorError):
