@@ -81,7 +81,7 @@ def momenten(regio: Agenda, items: Iterable[AgendaItem]) -> list[Moment]:
     for item in sorted(items, key=lambda i: i.id):
         base = item.id
         kop = f"{item.label}: {item.korte_titel or item.titel}"
-        found += _momenten(item.planning, base, kop, _regels(item.titel, f"Planning: {item.planning.tekst if item.planning else ''}"), item)
+        found += _momenten(item.planning, base, kop, _regels(item.titel, _planning(item.planning)), item)
         for r, resultaat in enumerate(item.resultaten, start=1):
             found += _momenten(
                 resultaat.planning, f"{base}-resultaat-{r}", f"{kop} – {_kort(resultaat.omschrijving)}",
