@@ -1,6 +1,6 @@
 """Shared fixtures: the real site, built once per session with `mkdocs build --strict`.
 
-`built_site` is the site from the shipped data/ (Path of the output folder); `site_build`
+`built_site` is the site from the fixture data (tests/fixtures/data) (Path of the output folder); `site_build`
 is that build with its log. Tests that need a site from other data use `make_project()`
 and `run_build()` from tests/sitebouw.py.
 """
@@ -18,14 +18,14 @@ __all__ = ["ROOT", "BuildResult", "make_project", "run_build"]  # older imports 
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The build of the shipped data, with its log."""
-    site = tmp_path_factory.mktemp("site") / "site"
-    return run_build(ROOT, site)
+    """The build of the fixture data, with its log."""
+    base = tmp_path_factory.mktemp("site")
+    return run_build(make_project(base / "project"), base / "site")
 
 
 @pytest.fixture(scope="session")
 def built_site(site_build: BuildResult) -> Iterator[Path]:
-    """Path of the site built from the shipped data (fails the test if the build failed)."""
+    """Path of the site built from the fixture data (fails the test if the build failed)."""
     if site_build.returncode != 0:
         pytest.fail(f"mkdocs build --strict faalde:\n{site_build.output}")
     yield site_build.site

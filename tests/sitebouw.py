@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The product tests' own data set (tests/fixtures/README.md); never the shipped data/.
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
 # Everything a build needs besides data/; linked, not copied, so tests always use the real files.
 PROJECT_PARTS = ("content", "hooks", "overrides")
 
@@ -50,10 +52,10 @@ def run_build(project: Path, site: Path, datum: str | None = None) -> BuildResul
 
 
 def make_project(target: Path, data: Path | None = None) -> Path:
-    """A project folder using the real site files and a copy of `data` (default: the shipped data)."""
+    """A project folder using the real site files and a copy of `data` (default: the fixture data)."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     for part in PROJECT_PARTS:
         (target / part).symlink_to(ROOT / part, target_is_directory=True)
-    shutil.copytree(data or ROOT / "data", target / "data")
+    shutil.copytree(data or FIXTURE_DATA, target / "data")
     return target

@@ -21,7 +21,7 @@ from socialekaart.check import CheckResult, check
 from socialekaart.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+DATA = ROOT / "tests" / "fixtures" / "data"
 UW = "utrecht-west"
 
 

@@ -13,7 +13,7 @@ from socialekaart.agenda.grafiek import staafgrafiek, tijdlijn
 from socialekaart.agenda.planning import normaliseer
 from socialekaart.check import check
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parent / "fixtures" / "data"
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ import socialekaart.agenda  # noqa: F401  (registers the agenda record types)
 from socialekaart.agenda.models import AgendaItem
 from socialekaart.check import CheckResult, check
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parent / "fixtures" / "data"
 REGIOS = ["zuidoost-utrecht", "gooi-en-vechtstreek", "twente", "foodvalley"]
 
 

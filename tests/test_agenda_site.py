@@ -42,7 +42,7 @@ def links(node: Node) -> list[str]:
 
 @pytest.fixture(scope="module")
 def dataset():
-    return check(ROOT / "data").dataset
+    return check(ROOT / "tests" / "fixtures" / "data").dataset
 
 
 def test_overview_lists_every_region_with_its_feed(built_site):

@@ -29,7 +29,7 @@ ALLOWED_EXTERNAL_HOST = "service.pdok.nl"
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
-    result = check(ROOT / "data")
+    result = check(ROOT / "tests" / "fixtures" / "data")
     assert result.ok, "\n".join(p.gcc() for p in result.fouten)
     return result.dataset
 
@@ -166,7 +166,7 @@ def test_edit_links_open_the_yaml_file(built_site, dataset):
         doc = page(built_site, pad_van[folder](record.id))
         link = doc.find("a", class_="sk-klopt-niet")
         assert link is not None and link.get("href") == REPO_EDIT + record.bron
-        assert (ROOT / record.bron).is_file()
+        assert (ROOT / "tests" / "fixtures" / record.bron).is_file()
         assert "Klopt er iets niet?" in link.text
         # Material's own edit button points at the same file, not at a generated page.
         assert doc.find("a", rel="edit").get("href") == REPO_EDIT + record.bron

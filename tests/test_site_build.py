@@ -127,15 +127,3 @@ def test_markdown_keeps_safe_links():
 )
 def test_relative_urls(van, naar, link):
     assert paden.relative_url(van, naar) == link
-
-
-def test_properdocs_builds_the_same_site(tmp_path):
-    """ProperDocs (the maintained MkDocs fork) runs the same mkdocs.yml and hooks."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [str(Path(sys.executable).parent / "properdocs"), "build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path / "site")],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    record = next((ROOT / "data/informele-steun").glob("*.yml")).stem
-    assert (tmp_path / "site" / paden.initiatief(record) / "index.html").is_file()

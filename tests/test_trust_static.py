@@ -17,7 +17,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
-from sitebouw import ROOT, make_project, run_build
+from sitebouw import FIXTURE_DATA, ROOT, make_project, run_build
 from trust_gates import (
     build_differences,
     external_references,
@@ -116,13 +116,13 @@ def test_pdok_tiles_and_plain_links_are_allowed(built_site, tmp_path):
 
 
 def test_no_gezinshuis_address_or_precise_point_in_any_file(built_site):
-    names, places = _gezinshuis_words(ROOT / "data")
+    names, places = _gezinshuis_words(FIXTURE_DATA)
     assert names
     assert gezinshuis_leaks(built_site, names, places) == []
 
 
 def test_the_gezinshuis_gate_catches_planted_leaks(built_site, tmp_path):
-    names, places = _gezinshuis_words(ROOT / "data")
+    names, places = _gezinshuis_words(FIXTURE_DATA)
     copy = _copy(built_site, tmp_path)
     overzicht = copy / "gezinshuizen/index.html"
     html = overzicht.read_text(encoding="utf-8")
@@ -196,14 +196,14 @@ def test_the_build_refuses_a_gezinshuis_address_or_precise_point(tmp_path):
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory, built_site) -> tuple[Path, Path, int]:
-    """Two fresh builds of the shipped data into different folders, at the same time."""
+    """Two fresh builds of the fixture data into different folders, at the same time."""
     today = datetime.now(timezone.utc).date()
     epoch = int(datetime(today.year, today.month, today.day, tzinfo=timezone.utc).timestamp())
     base = tmp_path_factory.mktemp("reproducible")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
         with ThreadPoolExecutor(2) as pool:
-            results = list(pool.map(lambda name: run_build(ROOT, base / name / "site"), ["een", "twee"]))
+            results = list(pool.map(lambda name: run_build(make_project(base / name / "project"), base / name / "site"), ["een", "twee"]))
     finally:
         del os.environ["SOURCE_DATE_EPOCH"]
     for result in results:
@@ -249,7 +249,7 @@ def test_properdocs_builds_the_same_pages(built_site, tmp_path):
     site = tmp_path / "properdocs-site"
     proc = subprocess.run(
         [str(PROPERDOCS), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site)],
-        cwd=ROOT,
+        cwd=make_project(tmp_path / "project"),
         capture_output=True,
         text=True,
         timeout=600,

@@ -82,7 +82,7 @@ class HostileSite:
 
 @pytest.fixture(scope="module")
 def planting():
-    return plan(ROOT / "data")
+    return plan(ROOT / "tests" / "fixtures" / "data")
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +137,7 @@ def test_every_text_field_of_every_record_type_gets_every_payload(planting, uitk
 
 
 def test_refused_values_are_reported_at_file_line_and_field(planting, uitkomst, tmp_path):
-    data = copy_data(ROOT / "data", tmp_path / "data")
+    data = copy_data(ROOT / "tests" / "fixtures" / "data", tmp_path / "data")
     assert positioned_refusals(planting, uitkomst, data, date.today()) == []
 
 

@@ -71,7 +71,7 @@ def test_record_pages_show_a_map(page, site_url, pages, name):
 
 def test_gezinshuizen_map_shows_every_gezinshuis(page, request_log, built_site, site_url):
     rows = json.loads(DATA_ROWS.search((Path(built_site) / "gezinshuizen" / "kaart.html").read_text()).group(1))
-    dataset, _ = load_dataset(ROOT / "data", date.today())
+    dataset, _ = load_dataset(ROOT / "tests" / "fixtures" / "data", date.today())
     assert len(rows) == len(dataset.gezinshuizen) > 0
 
     [frame] = _load_with_maps(page, site_url + "gezinshuizen/")

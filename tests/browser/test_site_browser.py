@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
-    return check(ROOT / "data").dataset
+    return check(ROOT / "tests" / "fixtures" / "data").dataset
 
 
 def zichtbaar(page, selector: str) -> int:
