@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from . import yaml_syntax
+
 try:  # libyaml is much faster and ships in PyYAML's wheels
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - pure-Python fallback
@@ -234,31 +236,6 @@ def _scalar(node: yaml.Node, loc: Loc) -> Any:
         ) from None
 
 
-def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
-    problem = (error.problem or "").lower()
-    mark = error.problem_mark
-    char = text.splitlines()[mark.line][mark.column : mark.column + 1] if mark and mark.line < len(text.splitlines()) else ""
-    if char == "\t" or "tab" in problem:
-        return "een tab is niet toegestaan om in te springen; gebruik spaties"
-    if "cannot start any token" in problem:
-        return f"'{char}' mag niet aan het begin van een waarde staan; zet de tekst tussen aanhalingstekens"
-    if "mapping values are not allowed" in problem:
-        return "onverwachte ':'; zet tekst met een dubbele punt tussen aanhalingstekens"
-    if "could not find expected ':'" in problem:
-        return "hier ontbreekt een ':' achter de veldnaam"
-    if "found undefined alias" in problem or "alias" in problem:
-        return "ankers en verwijzingen (& en *) zijn niet toegestaan; schrijf de waarde gewoon uit"
-    if "expected <block end>" in problem or "bad indentation" in problem:
-        return "het inspringen klopt niet; velden van hetzelfde blok staan precies onder elkaar"
-    if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in (error.context or ""):
-        return "aanhalingsteken niet afgesloten; sluit de tekst af met hetzelfde teken als waarmee je begon"
-    if "found another document" in problem:
-        return "een bestand bevat één record; haal de tweede '---' en wat erna komt weg, of zet het in een eigen bestand"
-    if "expected a comment or a line break" in problem:
-        return "na een waarde tussen aanhalingstekens mag alleen nog commentaar (#) staan"
-    return f"dit is geen geldige YAML ({error.problem})"
-
-
 def read_yaml(path: str | Path) -> tuple[Any, Positions]:
     """Read `path` and return its value (None for an empty file) and the positions of everything in it."""
     return parse_yaml(_read_text(path))
@@ -321,18 +298,15 @@ def _parse(text: str, positions: Positions | None) -> Any:
             node = loader.get_single_node()
         finally:
             loader.dispose()
-    except yaml.MarkedYAMLError as error:
-        # An unclosed quote is found at the end of the file; the quote itself is what to fix.
-        unclosed = "quoted scalar" in (error.context or "")
-        mark = (error.context_mark if unclosed else None) or error.problem_mark or error.context_mark
-        line, col = _pos(mark) if mark else (1, 1)
-        raise YamlFout(_syntax_message(error, text), line, col) from None
     except yaml.reader.ReaderError as error:  # a control character YAML does not allow
         line = text.count("\n", 0, error.position) + 1
         col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
         raise YamlFout(f"onzichtbaar stuurteken (#x{error.character:04X}) is niet toegestaan; haal het weg", line, col) from None
-    except yaml.YAMLError as error:
-        raise YamlFout(f"dit is geen geldige YAML ({error})") from None
+    except yaml.YAMLError as error:  # libyaml's or PyYAML's words, in any version: told in Dutch
+        told = yaml_syntax.melding(error, text, _TE_DIEP)
+        raise YamlFout(told.bericht, told.line, told.col) from None
+    except RecursionError:  # the pure-Python reader on deep nesting, where libyaml is missing
+        raise YamlFout(_TE_DIEP) from None
     if node is None:  # an empty file, or only comments
         return None
     if positions is None:
@@ -344,4 +318,4 @@ def _parse(text: str, positions: Positions | None) -> Any:
         return _build(node, (), positions, set() if "*" in text else None, text)
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark
-        raise YamlFout(f"deze waarde kan niet worden gelezen ({error.problem})", *(_pos(mark) if mark else (1, 1))) from None
+        raise YamlFout(yaml_syntax.GEEN_GELDIGE_YAML, *(_pos(mark) if mark else (1, 1))) from None

@@ -5,14 +5,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import re
+
 import pytest
 import yaml
 
+from socialekaart import yaml_syntax
 from socialekaart.positioned_yaml import MAX_BYTES, MAX_DEPTH, YamlFout, parse_value, parse_yaml, read_yaml
 
 TESTS = Path(__file__).parent
 EVERY_YAML_FILE = sorted(
-    [*TESTS.parent.glob("data/**/*.yml"), *TESTS.glob("corpus/**/*.yml"), *TESTS.glob("hostile/*.yml")]
+    [*TESTS.glob("fixtures/**/*.yml"), *TESTS.glob("corpus/**/*.yml"), *TESTS.glob("hostile/*.yml")]
 )
 
 
@@ -108,21 +111,81 @@ def test_merge_key_and_python_tags_are_refused() -> None:
     assert error.loc == ("naam",)
 
 
-@pytest.mark.parametrize(
-    ("text", "line", "col", "begins"),
-    [
-        ("naam: x\ncontact:\n\temail: a\n", 3, 1, "een tab is niet toegestaan"),
-        ('naam: "open\nb: c\n', 1, 7, "aanhalingsteken niet afgesloten"),
-        ("beschrijving: let op: dit\n", 1, 21, "onverwachte ':'"),
-        ("a: b\n--- \nc: d\n", 2, 1, "een bestand bevat één record"),
-        ("naam: a\x07b\n", 1, 8, "onzichtbaar stuurteken (#x0007)"),
-        ("naam: @x\n", 1, 7, "'@' mag niet aan het begin"),
-    ],
+# Mistakes a person makes by typing: (text, line, column, what the Dutch message says).
+TYPFOUTEN = {
+    "inspringing te ver": ("naam: Test\n  website: https://example.org\n", 2, 10, "de inspringing van regel 2 klopt niet: zet `website:` even ver naar rechts als `naam:`"),
+    "inspringing te kort": ("contact:\n    telefoon: '030'\n  email: a@example.org\n", 3, 3, "zet `email:` even ver naar rechts als `telefoon:`"),
+    "inspringing in blok": ("naam: x\ncontact:\n  telefoon: '030'\n   email: a@example.org\n", 4, 4, "de inspringing van regel 4 klopt niet"),
+    "tab": ("naam: x\ncontact:\n\temail: a\n", 3, 1, "regel 3 bevat een tab"),
+    "tab in blok": ("beschrijving: |\n  a\n\tb\n", 3, 1, "regel 3 bevat een tab"),
+    "enkel aanhalingsteken open": ("naam: 'open\nb: c\n", 1, 7, "het aanhalingsteken (') op regel 1 wordt niet afgesloten"),
+    "dubbel aanhalingsteken open": ('naam: "open\nb: c\n', 1, 7, 'het aanhalingsteken (") op regel 1 wordt niet afgesloten'),
+    "tekst na aanhalingsteken": ("naam: 'a' b\n", 1, 11, "na het afsluitende aanhalingsteken"),
+    "vierkante haak open": ("thema: [maatje, buurtgezin\nnaam: x\n", 1, 8, "de '[' op regel 1 wordt niet afgesloten met ']'"),
+    "vierkante haak open aan het eind": ("thema: [maatje", 1, 8, "de '[' op regel 1 wordt niet afgesloten"),
+    "accolade open": ("contact: {telefoon: 1\nnaam: x\n", 1, 10, "de '{' op regel 1 wordt niet afgesloten met '}'"),
+    "losse haak": ("naam: ]\n", 1, 7, "hier ontbreekt een waarde, of staat een losse ']'"),
+    "veld zonder dubbele punt": ("naam\nwebsite: x\n", 2, 8, "regel 1 (`naam`) heeft geen ':'"),
+    "losse streep": ("naam: x\n- y\n", 2, 1, "een '-' (lijstpunt) hoort hier niet"),
+    "lijst op de regel van het veld": ("naam: x\nthema: - maatje\n", 2, 8, "een lijst kan niet op dezelfde regel"),
+    "lijstitem zonder streep": ("thema:\n  - a\n  b: c\n", 3, 3, "in een lijst begint elk item met '- '"),
+    "dubbele punt in tekst": ("beschrijving: let op: dit\n", 1, 21, "de tekst van `beschrijving` bevat een ': '"),
+    "tweede document": ("a: b\n--- \nc: d\n", 2, 1, "een bestand bevat één record"),
+    "stuurteken": ("naam: a\x07b\n", 1, 8, "onzichtbaar stuurteken (#x0007)"),
+    "apenstaart": ("naam: @x\n", 1, 7, "'@' mag niet aan het begin"),
+    "backtick": ("naam: `x`\n", 1, 7, "'`' mag niet aan het begin"),
+    "onbekende escape": ('naam: "a\\qb"\n', 1, 9, "een '\\' tussen dubbele aanhalingstekens"),
+    "procentteken": ("naam: x\n%YAML 1.1\n", 3, 1, "een regel die met '%' begint"),
+    "anker zonder naam": ("naam: &\n", 1, 8, "ankers en verwijzingen"),
+    "onbekende verwijzing": ("naam: *x\n", 1, 7, "ankers en verwijzingen"),
+    "label": ("naam: !foo!bar x\n", 1, 7, "een waarde mag niet met '!' beginnen"),
+    "te diep genest (libyaml)": ("naam: " + "[" * 2_000 + "]" * 2_000, 1, None, "de gegevens zijn te diep genest"),
+}
+# Words of libyaml's and PyYAML's messages; none may reach a policy officer.
+ENGELS = re.compile(
+    r"\b(found|expected|while|parsing|scanning|allowed|token|stream|nesting|exceeded|mapping|"
+    r"sequence|scalar|indicator|character|could|not|context|document|directive|undefined)\b",
+    re.IGNORECASE,
 )
-def test_syntax_errors_in_dutch_at_the_right_place(text: str, line: int, col: int, begins: str) -> None:
+
+
+@pytest.mark.parametrize("soort", TYPFOUTEN)
+def test_typing_mistakes_are_told_in_dutch_at_the_right_place(soort: str) -> None:
+    text, line, col, says = TYPFOUTEN[soort]
     error = fout_van(text)
-    assert (error.line, error.col) == (line, col)
-    assert error.message.startswith(begins)
+    assert says in error.message
+    assert (error.line, error.col if col else None) == (line, col)
+    assert not ENGELS.search(error.message), error.message
+
+
+@pytest.mark.parametrize("soort", TYPFOUTEN)
+def test_pure_python_pyyaml_errors_are_told_in_dutch_too(soort: str) -> None:
+    """PyYAML without libyaml words every mistake differently; the message is the same Dutch."""
+    text = TYPFOUTEN[soort][0]
+    try:
+        yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        told = yaml_syntax.melding(error, text, "te diep genest")
+    except RecursionError:
+        return  # the reader turns this into its own nesting message (tested below)
+    else:
+        pytest.fail("PyYAML accepted it")
+    assert not ENGELS.search(told.bericht), told.bericht
+    assert told.bericht != yaml_syntax.GEEN_GELDIGE_YAML or soort == "stuurteken", told.bericht  # the reader words that one
+
+
+def test_an_unknown_yaml_error_is_told_in_dutch_at_its_place() -> None:
+    """A future libyaml or PyYAML wording this module does not know: Dutch, with the place."""
+    mark = yaml.Mark("x", 0, 4, 2, "", 0)
+    error = yaml.MarkedYAMLError(context="while frobnicating", problem="found a new kind of mistake", problem_mark=mark)
+    told = yaml_syntax.melding(error, "a: b\nc: d\n", "te diep")
+    assert (told.bericht, told.line, told.col) == (yaml_syntax.GEEN_GELDIGE_YAML, 5, 3)
+    assert not ENGELS.search(told.bericht)
+
+
+def test_the_english_gate_catches_english() -> None:
+    assert ENGELS.search("dit is geen geldige YAML (did not find expected key)")
+    assert ENGELS.search("exceeded maximum nesting depth")
 
 
 def test_deep_nesting_is_refused_without_crashing() -> None:
