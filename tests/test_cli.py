@@ -49,7 +49,7 @@ def test_check_reports_every_problem_in_one_run(werkmap: Path) -> None:
     lines = result.output.splitlines()
     assert "data/gezinshuizen/adres.yml:1:1: fout: adres: een gezinshuis krijgt nooit een adres" in result.output
     assert "data/gezinshuizen/adres.yml:1:1: fout: naam: verplicht veld 'naam' ontbreekt." in result.output
-    assert any(line.startswith("data/providers/kapot.yml:1:7: fout: (bestand): aanhalingsteken niet afgesloten") for line in lines)
+    assert any(line.startswith("data/providers/kapot.yml:1:7: fout: (bestand): het aanhalingsteken (') op regel 1 wordt niet afgesloten") for line in lines)
     assert lines[-1].endswith("in 8 bestanden gecontroleerd.")
 
 

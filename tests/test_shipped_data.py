@@ -1,7 +1,10 @@
-"""The data shipped for Utrecht West: enough of it, spread over every gemeente, and honest.
+"""The shipped data/ — the only test module that reads it.
 
-These tests read the real `data/` folder through `socialekaart.check.check`, the same
-path `socialekaart check data` and the site build take.
+Whatever data/ holds (the example region, or the region that adopted this product) must pass
+`socialekaart check` and the strict build, and keep the privacy and honesty rules. The facts
+about the shipped example regions (Utrecht West and the five agendas) are checked only while
+those regions are in data/: a region that replaces data/ with its own keeps a green suite.
+Every other test uses the fixture data under tests/.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+from sitebouw import run_build
 
 from socialekaart.check import MAX_DAGEN_PEILDATUM, CheckResult, check
 from socialekaart.cli import main
@@ -41,22 +46,34 @@ def result() -> CheckResult:
 
 
 @pytest.fixture(scope="module")
-def teams(result):
+def utrecht_west(result) -> CheckResult:
+    """The check result, for tests of facts about the shipped example region (skipped without it)."""
+    if REGIO not in result.dataset.regios:
+        pytest.skip(f"data/ bevat regio {REGIO} niet (een andere regio gebruikt dit product)")
+    return result
+
+
+@pytest.fixture(scope="module")
+def teams(utrecht_west):
+    result = utrecht_west
     return [t for t in result.dataset.lokale_teams.values() if set(t.gemeenten) <= GEMEENTEN.keys()]
 
 
 @pytest.fixture(scope="module")
-def initiatieven(result):
+def initiatieven(utrecht_west):
+    result = utrecht_west
     return [i for i in result.dataset.informele_steun.values() if i.regio == REGIO]
 
 
 @pytest.fixture(scope="module")
-def gezinshuizen(result):
+def gezinshuizen(utrecht_west):
+    result = utrecht_west
     return [h for h in result.dataset.gezinshuizen.values() if h.gemeente in GEMEENTEN]
 
 
 @pytest.fixture(scope="module")
-def aanbieders(result):
+def aanbieders(utrecht_west):
+    result = utrecht_west
     return [a for a in result.dataset.aanbieders.values() if REGIO in a.regios]
 
 
@@ -69,6 +86,13 @@ def _peildatum(result: CheckResult) -> date:
     return max(r.gecontroleerd_op for r in _mine(result) if isinstance(r, KaartRecord))
 
 
+def test_the_strict_build_of_the_shipped_data_succeeds(tmp_path):
+    """`mkdocs build --strict` in the repository itself, exactly as the README's first command serves it."""
+    result = run_build(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
 def test_cli_check_data_exits_0():
     outcome = CliRunner().invoke(main, ["check", str(DATA)])
     assert outcome.exit_code == 0, outcome.output
@@ -76,7 +100,8 @@ def test_cli_check_data_exits_0():
     assert not fouten
 
 
-def test_only_the_deliberate_warnings_on_the_day_of_verification(result):
+def test_only_the_deliberate_warnings_on_the_day_of_verification(utrecht_west):
+    result = utrecht_west
     # Checked as of the last verification date, so the test does not age with the calendar.
     peil = _peildatum(result)
     on_peil = check(DATA, peil)
@@ -167,7 +192,7 @@ def test_initiative_locations_are_public_points_in_the_region(initiatieven):
 # --- gezinshuizen -----------------------------------------------------------------
 
 
-def test_gezinshuizen_are_examples_at_plaats_level(result, gezinshuizen):
+def test_gezinshuizen_are_examples_at_plaats_level(gezinshuizen):
     assert len(gezinshuizen) >= 10
     assert {h.gemeente for h in gezinshuizen} == set(GEMEENTEN)
     for huis in gezinshuizen:
@@ -176,7 +201,8 @@ def test_gezinshuizen_are_examples_at_plaats_level(result, gezinshuizen):
             assert decimalen(huis.coordinaten.lat) <= 2 and decimalen(huis.coordinaten.lon) <= 2, huis.id
 
 
-def test_most_gezinshuizen_have_a_fresh_count(result, gezinshuizen):
+def test_most_gezinshuizen_have_a_fresh_count(utrecht_west, gezinshuizen):
+    result = utrecht_west
     peil = _peildatum(result)
     vers = [h for h in gezinshuizen if h.vrij_bekend(peil, MAX_DAGEN_PEILDATUM)]
     oud = [h for h in gezinshuizen if h.plekken.peildatum and not h.vrij_bekend(peil, MAX_DAGEN_PEILDATUM)]
