@@ -28,6 +28,14 @@ SOORTEN: dict[str, type[Record]] = {
     "providers": Aanbieder,
 }
 
+SOORT_LABELS = {
+    "regios": "Regio's en gemeenten",
+    "lokale-teams": "Lokale teams",
+    "informele-steun": "Informele steun",
+    "gezinshuizen": "Gezinshuizen",
+    "providers": "Aanbieders",
+}
+
 # Fields never exported, per model: the site does not publish them.
 VERBORGEN: dict[type[BaseModel], frozenset[str]] = {
     Gezinshuis: frozenset({"beschrijving"}),
