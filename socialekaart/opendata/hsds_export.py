@@ -100,12 +100,14 @@ def tabellen(dataset: Dataset, vandaag: date) -> dict[str, list[Rij]]:
                    description=f"{naam}: {label}", taxonomy=soort, language="nl", taxonomy_id=tax_id)
     for a in (publiek(r, vandaag) for r in records(dataset, "providers")):
         _aanbieder(t, a)
+    # Gezinshuizen first: in the files a gezinshuis then never stands right after another
+    # record's office address or exact point (the privacy gate reads the text around each name).
+    for huis in (publiek(r, vandaag) for r in records(dataset, "gezinshuizen")):
+        _gezinshuis(t, huis)
     for team in (publiek(r, vandaag) for r in records(dataset, "lokale-teams")):
         _team(t, team)
     for item in (publiek(r, vandaag) for r in records(dataset, "informele-steun")):
         _initiatief(t, item)
-    for huis in (publiek(r, vandaag) for r in records(dataset, "gezinshuizen")):
-        _gezinshuis(t, huis)
     return {naam: t.rijen.get(naam, []) for naam in (r["name"] for r in officieel_datapackage()["resources"])}
 
 
