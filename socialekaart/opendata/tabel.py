@@ -114,15 +114,16 @@ def cel(waarde: Any) -> str:
 
 
 def neutraliseer(tekst: str) -> str:
-    """Put a ' before text a spreadsheet would run as a formula; reversible (see ontneutraliseer)."""
-    if tekst.startswith(FORMULE_TEKENS) or (tekst.startswith("'") and tekst[1:].startswith(FORMULE_TEKENS)):
+    """Put a ' before text a spreadsheet would run as a formula. Text that already starts
+    with quotes before such a character gets one more, so `ontneutraliseer` is exact."""
+    if tekst.lstrip("'").startswith(FORMULE_TEKENS):
         return "'" + tekst
     return tekst
 
 
 def ontneutraliseer(tekst: str) -> str:
     """The text before `neutraliseer` (for an import that reads these files back)."""
-    if tekst.startswith("'") and neutraliseer(tekst[1:]) == tekst:
+    if tekst.startswith("'") and tekst[1:].lstrip("'").startswith(FORMULE_TEKENS):
         return tekst[1:]
     return tekst
 
