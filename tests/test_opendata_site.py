@@ -106,3 +106,30 @@ def test_the_region_sets_the_licence_in_mkdocs_yml(tmp_path: Path, licentie: str
     assert build.returncode == 0, build.output
     assert licentie in load(tmp_path / "site" / OPEN_DATA / "index.html").text
     assert _datapackage(tmp_path / "site")["licenses"][0]["name"] == licentie
+
+
+def test_widget_per_gemeente_shows_its_steun_and_team_and_loads_nothing(built_site: Path) -> None:
+    from socialekaart.site.data import SiteData
+    from socialekaart.site.paden import slug
+
+    datum = date.fromisoformat(_datapackage(built_site)["created"][:10])
+    site = SiteData(load_checked(FIXTURE_DATA, datum), datum)
+    gemeenten = site.gemeenten()
+    assert gemeenten
+    for _, gemeente in gemeenten:
+        pad = built_site / "widget" / slug(gemeente.naam) / "index.html"
+        html = pad.read_text(encoding="utf-8")
+        doc = load(pad)
+        assert "<script" not in html and "md-header" not in html  # standalone: no scripts, no site chrome
+        namen = [a.text for a in doc.find_all("a", class_="naam")]
+        assert namen == [i.naam for i in site.steun_in(gemeente.code)], gemeente.naam
+        for team in site.teams_in(gemeente.code):
+            assert team.naam in doc.text
+        for node in doc.iter():
+            for attr in ("src", "href"):
+                waarde = node.get(attr)
+                if waarde is not None:
+                    assert waarde.startswith(("../", "mailto:", "tel:")), f"{pad}: {attr}={waarde}"
+    uitleg = load(built_site / "widget" / "index.html")
+    iframe = uitleg.find("iframe", class_="sk-widget-voorbeeld")
+    assert iframe is not None and (built_site / "widget" / (iframe.get("src") or "") / "index.html").is_file()
