@@ -13,14 +13,15 @@ from ..pagina import Pagina
 from . import files, section
 
 PAD = "open-data/"
-_laatste: tuple[int, Export] | None = None
+_laatste: tuple[SiteData, Export] | None = None
 
 
 def _export(site: SiteData) -> Export:
-    """One export per build: the page (sizes) and the files use the same one."""
+    """One export per build: the page (sizes) and the files use the same one. The build's
+    SiteData itself is the key (held, so `mkdocs serve` never mistakes a new one for it)."""
     global _laatste
-    if _laatste is None or _laatste[0] != id(site):
-        _laatste = (id(site), exporteer(site.dataset, site.vandaag, licentie_=site.licentie))
+    if _laatste is None or _laatste[0] is not site:
+        _laatste = (site, exporteer(site.dataset, site.vandaag, licentie_=site.licentie))
     return _laatste[1]
 
 
