@@ -38,7 +38,7 @@ def exporteer(
     vandaag: date,
     formaten: Iterable[str] = FORMATEN,
     scheidingsteken: str = ",",
-    licentie_: Licentie | None = None,
+    gegevenslicentie: Licentie | None = None,
 ) -> Export:
     """The chosen formats: '<soort>.csv' (plus one CSV per list of objects), '<soort>.json',
     '<soort>.geojson', and the HSDS files under 'hsds/'."""
@@ -55,7 +55,7 @@ def exporteer(
         if "geojson" in formaten and (features := list(_features(dataset, soort, lijst))):
             export.json(f"{soort}.geojson", {"type": "FeatureCollection", "features": features})
     if "hsds" in formaten:
-        _hsds(export, hsds_export.tabellen(dataset, vandaag, publieke), vandaag, licentie_ or licentie(LICENTIE_STANDAARD))
+        _hsds(export, hsds_export.tabellen(dataset, vandaag, publieke), vandaag, gegevenslicentie or licentie(LICENTIE_STANDAARD))
     return export
 
 

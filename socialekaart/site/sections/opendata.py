@@ -21,7 +21,7 @@ def _export(site: SiteData) -> Export:
     SiteData itself is the key (held, so `mkdocs serve` never mistakes a new one for it)."""
     global _laatste
     if _laatste is None or _laatste[0] is not site:
-        _laatste = (site, exporteer(site.dataset, site.vandaag, licentie_=site.licentie))
+        _laatste = (site, exporteer(site.dataset, site.vandaag, gegevenslicentie=site.licentie))
     return _laatste[1]
 
 
