@@ -1,4 +1,4 @@
-"""The command line: `socialekaart check | schema | nieuw`."""
+"""The command line: `socialekaart check | schema | nieuw | export`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ import click
 from .check import check as run_check
 from .load import SLUG
 from .models import RECORD_TYPES
+from .opendata import exporteer, schrijf_map
+from .opendata.export import FORMATEN, HSDS_MAP
+from .opendata.licentie import licentie, uit_mkdocs_yml
 from .problems import samenvatting
 from .schema import write_schemas
 from .template import template
@@ -69,3 +72,51 @@ def nieuw(soort: str, id: str, data_map: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(template(soort), encoding="utf-8")
     click.echo(f"aangemaakt: {path}")
+
+
+@main.command(help=(
+    "Exporteer de gegevens als open data naar de map DOEL. FORMAAT is 'hsds' (Open Referral HSDS 3.0: "
+    "datapackage.json, een CSV per tabel en JSON), 'csv', 'json', 'geojson' of 'alles'. "
+    "Bij fouten in de gegevens wordt er niets geschreven."
+))
+@click.argument("formaat")
+@click.argument("doel", type=click.Path(path_type=Path))
+@click.option("--data", "data_map", type=click.Path(path_type=Path), default=Path("data"), show_default=True)
+@click.option("--scheidingsteken", default=",", show_default=True,
+              help="Scheidingsteken in de CSV-bestanden per soort: ',' of ';' (';' voor Excel met Nederlandse instellingen).")
+@click.option("--licentie", "licentie_id", default=None,
+              help="Licentie van de gegevens, bijvoorbeeld 'CC-BY-4.0'; standaard extra.socialekaart.licentie uit mkdocs.yml, anders CC0-1.0.")
+@click.option("--datum", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Exporteer alsof het deze datum is (JJJJ-MM-DD); standaard vandaag.")
+def export(formaat: str, doel: Path, data_map: Path, scheidingsteken: str, licentie_id: str | None, datum) -> None:
+    formaten = FORMATEN if formaat == "alles" else (formaat,)
+    if not set(formaten) <= set(FORMATEN):
+        click.echo(f"fout: onbekend formaat '{formaat}'; kies uit: {', '.join(FORMATEN)} of alles", err=True)
+        sys.exit(2)
+    if scheidingsteken not in (",", ";"):
+        click.echo(f"fout: scheidingsteken '{scheidingsteken}' kan niet; kies ',' of ';'", err=True)
+        sys.exit(2)
+    if not data_map.is_dir():
+        click.echo(f"fout: de gegevensmap '{data_map}' bestaat niet of is geen map; geef de map met de YAML-bestanden met --data", err=True)
+        sys.exit(2)
+    if doel.exists() and not doel.is_dir():
+        click.echo(f"fout: '{doel}' is een bestand; geef een map om de export in te zetten", err=True)
+        sys.exit(2)
+    vandaag: date = datum.date() if datum else date.today()
+    result = run_check(data_map, vandaag)
+    if not result.ok:
+        for problem in result.problems:
+            click.echo(problem.gcc(), err=True)
+        click.echo(samenvatting(result.problems, result.dataset.bestanden), err=True)
+        click.echo("Er is niets geëxporteerd: verbeter eerst de fouten.", err=True)
+        sys.exit(1)
+    lic = licentie(licentie_id) if licentie_id else uit_mkdocs_yml(data_map.resolve().parent / "mkdocs.yml")
+    uitvoer = exporteer(result.dataset, vandaag, formaten, scheidingsteken, lic)
+    if formaat == "hsds":  # only HSDS: its files straight in DOEL, datapackage.json on top
+        uitvoer.bestanden = {pad.removeprefix(HSDS_MAP): inhoud for pad, inhoud in uitvoer.bestanden.items()}
+    try:
+        paden = schrijf_map(uitvoer, doel)
+    except OSError as error:
+        click.echo(f"fout: kan niet schrijven in '{doel}': {error.strerror or error}; er is niets geëxporteerd", err=True)
+        sys.exit(1)
+    click.echo(f"{len(paden)} bestanden geschreven in {doel} (licentie {lic.id}).")

@@ -263,3 +263,16 @@ def test_every_data_file_starts_with_its_schema_line():
         assert first == expected, f"{path}: {first!r}"
     for folder in MAPPEN:
         assert (ROOT / "schemas" / f"{folder}.schema.json").is_file()
+
+
+def test_shipped_data_exports_to_valid_hsds_with_nothing_private(result, tmp_path):
+    """`socialekaart export alles` on data/: 0 errors from jsonschema (official compiled HSDS
+    3.0 schemas) and frictionless (data package), and the privacy gate over every file."""
+    from opendata_gates import datapackage_fouten, hsds_json_fouten, privacy_fouten
+
+    from socialekaart.opendata import exporteer, schrijf_map
+
+    schrijf_map(exporteer(result.dataset, date.today()), tmp_path / "uit")
+    assert hsds_json_fouten(tmp_path / "uit" / "hsds") == []
+    assert datapackage_fouten(tmp_path / "uit" / "hsds") == []
+    assert privacy_fouten(tmp_path / "uit", result.dataset) == []

@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 from ..load import Dataset
 from ..models import Aanbieder, Gezinshuis, InformeleSteun, LokaalTeam, Regio
 from ..models.regio import Gemeente
+from ..opendata.licentie import Licentie, licentie
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class SiteData:
     dataset: Dataset
     vandaag: date
     edit_links: EditLinks = field(default_factory=lambda: EditLinks(None, None))
+    licentie: Licentie = field(default_factory=lambda: licentie(None))  # of the open data
+    site_url: str | None = None  # for snippets other sites copy (the widget's iframe)
 
     @property
     def regios(self) -> list[Regio]:

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from ..check import load_checked
+from ..opendata.licentie import uit_extra
 from ..problems import DataError
 from .build import Uitvoer, genereer, toc_tokens
 from .data import EditLinks, SiteData
@@ -70,7 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"De gegevens bevatten fouten; de site is niet gebouwd.\n{error}") from None
     docs_dir = os.path.relpath(config.docs_dir, project).replace(os.sep, "/")
     links = EditLinks(config.repo_url, config.edit_uri, docs_dir)
-    _build.site = SiteData(dataset, vandaag, links)
+    _build.site = SiteData(dataset, vandaag, links, uit_extra(config.extra), config.site_url)
     _build.uitvoer = None
     return config
 

@@ -1,0 +1,59 @@
+"""Open data on every build: the export files under /open-data/ and the page that lists
+them with the licence, the export date and a data dictionary per field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from ...opendata import Export, exporteer
+from ...opendata.publiek import SOORT_LABELS, SOORTEN
+from ...opendata.tabel import tabellen
+from ..data import SiteData
+from ..pagina import Pagina
+from . import files, section
+
+PAD = "open-data/"
+_laatste: tuple[SiteData, Export] | None = None
+
+
+def _export(site: SiteData) -> Export:
+    """One export per build: the page (sizes) and the files use the same one. The build's
+    SiteData itself is the key (held, so `mkdocs serve` never mistakes a new one for it)."""
+    global _laatste
+    if _laatste is None or _laatste[0] is not site:
+        _laatste = (site, exporteer(site.dataset, site.vandaag, gegevenslicentie=site.licentie))
+    return _laatste[1]
+
+
+def grootte(aantal: int) -> str:
+    return f"{aantal / 1024:.0f} kB".replace(".", ",") if aantal >= 1024 else f"{aantal} bytes"
+
+
+@section
+def open_data(site: SiteData) -> Iterator[Pagina]:
+    bestanden = _export(site).bestanden
+    soorten = [
+        {
+            "soort": soort,
+            "label": SOORT_LABELS[soort],
+            "tabellen": tabellen(soort),
+            "bestanden": [(naam, grootte(len(bestanden[naam])))
+                          for naam in [f"{t.naam}.csv" for t in tabellen(soort)] + [f"{soort}.json", f"{soort}.geojson"]
+                          if naam in bestanden],
+        }
+        for soort in SOORTEN
+    ]
+    hsds = [(naam, grootte(len(inhoud))) for naam, inhoud in bestanden.items() if naam.startswith("hsds/")]
+    yield Pagina(
+        PAD,
+        "open_data.html",
+        {"soorten": soorten, "hsds": hsds, "licentie": site.licentie},
+        titel="Open data",
+        in_nav=True,
+        beschrijving="Alle gegevens van de sociale kaart om te downloaden: CSV, JSON, GeoJSON en Open Referral HSDS 3.0.",
+    )
+
+
+@files
+def open_data_bestanden(site: SiteData) -> Mapping[str, bytes]:
+    return {PAD + naam: inhoud for naam, inhoud in _export(site).bestanden.items()}
