@@ -153,7 +153,8 @@ def _straat_erna(word: str, volgende: list[str]) -> bool:
         return False
     if volgende and len(volgende[0]) == 1 and volgende[0].isalpha() and not rest:
         volgende = volgende[1:]
-    return bool(volgende) and _straatnaam(volgende[0], alleen_samengesteld=True)
+    # After the street name may come a comma: '12 Kerkstraat, Harmelen'.
+    return bool(volgende) and _straatnaam(volgende[0].rstrip(",;:!?)"), alleen_samengesteld=True)
 
 
 def _getalwoord_na_straat(ervoor: list[str], word: str) -> bool:

@@ -54,6 +54,7 @@ ADRESSEN = [
     # the number first
     "12 Kerkstraat",
     "12a Kerkstraat",
+    "12 Kerkstraat, Harmelen",
     "Wij wonen op 12 Dorpsstr. in Harmelen",
     # the number in words, huisnummer, nummer
     "Kerkstraat nummer twaalf",
