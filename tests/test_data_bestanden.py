@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import stat
 import subprocess
@@ -145,9 +146,20 @@ print("exit", result.exit_code, repr(result.exception))
 
 
 def _run_isolated(werkmap: Path, script: str) -> str:
+    """Run `script` in its own process group; on a hang, end the group (a forked helper too)
+    and fail."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    proc = subprocess.run([sys.executable, "-c", script], cwd=werkmap, env=env, capture_output=True, text=True, timeout=TIMEOUT)
-    return proc.stdout + proc.stderr
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], cwd=werkmap, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True,
+    )
+    try:
+        output, _ = proc.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail(f"still waiting after {TIMEOUT} s: reading data/ blocked")
+    return output
 
 
 def test_named_pipe_is_refused_without_waiting(werkmap: Path) -> None:
@@ -195,3 +207,28 @@ def test_build_refuses_a_link_out_of_data_and_writes_nothing(tmp_path: Path) -> 
     assert "data/providers/geheim.yml:1:1: fout: (bestand): deze snelkoppeling wijst naar iets buiten de gegevensmap" in result.output
     assert "Traceback" not in result.output
     assert not site.exists() or not any(site.iterdir())
+
+
+def test_forked_loader_never_waits_on_a_pipe(tmp_path: Path) -> None:
+    """Should a pipe reach the loader after all (put there between scan and read), neither the
+    forked helper nor the main process waits for it: each reports it and the check ends."""
+    shutil.copytree(BASIS, tmp_path / "data")
+    os.mkfifo(tmp_path / "data/providers/pijp-1.yml")
+    os.mkfifo(tmp_path / "data/providers/pijp-2.yml")
+    script = """
+from datetime import date
+from socialekaart import load
+from socialekaart.models import RECORD_TYPES
+
+load._cores = lambda: 2
+load.PARALLEL_MIN_FILES = 1
+names = ["pijp-1", "pijp-2", "voorbeeld-jeugdhulp"]
+jobs = [load._Job(RECORD_TYPES["providers"], n, f"data/providers/{n}.yml", n, n) for n in names]
+assert load._can_fork()
+for job, (record, problems) in zip(jobs, load._load_in_parallel(jobs, date(2026, 6, 1))):
+    print(job.record_id, record is not None, [p.bericht for p in problems])
+"""
+    output = _run_isolated(tmp_path, script)
+    assert "pijp-1 False ['dit is geen gewoon bestand" in output, output
+    assert "pijp-2 False ['dit is geen gewoon bestand" in output, output
+    assert "voorbeeld-jeugdhulp True []" in output, output
