@@ -51,8 +51,8 @@ _NUMMERWOORDEN_LOS = frozenset(
 )
 _CIJFER = re.compile(r"\d")
 _CIJFERS = re.compile(r"\d+")
-# Digits that begin a word (after a space, or after '('): a house number always does.
-_GETAL_AAN_BEGIN = re.compile(r"(?<![^\s(])\d")
+# Digits that begin a word (after a space, '(' or ':'): a house number and a postcode always do.
+_GETAL_AAN_BEGIN = re.compile(r"(?<![^\s(:])\d")
 
 # A number followed by what it counts is not a house number: 'dorp 5 minuten', 'hof 2 keer'.
 _EENHEID_ERNA = re.compile(
@@ -61,8 +61,8 @@ _EENHEID_ERNA = re.compile(
     r"|plaats|plaatsen|keer|x|%|procent|personen|mensen|gezinnen|broers|zussen|euro|hectare|ha)(?![a-zà-ÿ])"
 )
 # 3441 AB in capitals, as on every letter (SA, SD and SS are not used); 3441ab in any case.
-_POSTCODE_HOOFDLETTERS = re.compile(r"(?<![\d.,])[1-9][0-9]{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![A-Za-zÀ-ÿ])")
-_POSTCODE_AANEEN = re.compile(r"(?<![\d.,])[1-9][0-9]{3}(?!sa|sd|ss|km|cm|mm|kg|ml|gb|mb|kb)[a-z]{2}(?![a-zà-ÿ])")
+_POSTCODE_HOOFDLETTERS = re.compile(r"[1-9][0-9]{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![A-Za-zÀ-ÿ])")
+_POSTCODE_AANEEN = re.compile(r"[1-9][0-9]{3}(?!sa|sd|ss|km|cm|mm|kg|ml|gb|mb|kb)[a-z]{2}(?![a-zà-ÿ])")
 
 
 def lijkt_op_adres(text: str) -> bool:
@@ -79,10 +79,13 @@ def lijkt_op_adres(text: str) -> bool:
                 return True
     if not _CIJFER.search(lower):
         return False
-    if _POSTCODE_HOOFDLETTERS.search(text) or _POSTCODE_AANEEN.search(lower):
-        return True
+    same_places = len(lower) == len(text)  # lower() lengthens a few rare letters
     for match in _GETAL_AAN_BEGIN.finditer(lower):
         start = match.start()
+        if _POSTCODE_AANEEN.match(lower, start) or (
+            _POSTCODE_HOOFDLETTERS.match(text, start) if same_places else _POSTCODE_HOOFDLETTERS.search(text)
+        ):
+            return True
         ervoor = lower[max(0, start - 80) : start].split()[-5:]
         word, *volgende = lower[start : start + 80].split()[:4]
         if (_straat_ervoor(ervoor) or _straat_erna(word, volgende)) and _huisnummer(word, volgende):

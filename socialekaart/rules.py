@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from .adres import lijkt_op_adres
 from .load import Dataset
 from .models import Gezinshuis, InformeleSteun, LokaalTeam, Record
+from .models.common import check_plain_text
 from .problems import Problem
 
 _VOORBEELD_DOMEIN = re.compile(r"@(.+\.)?example\.(org|com|net)$", re.IGNORECASE)
@@ -33,13 +35,24 @@ def _gezinshuis(dataset: Dataset, record: Gezinshuis) -> Iterator[Problem]:
 
 
 def _texts(record: Record) -> Iterator[tuple[tuple, str]]:
-    """Every text of a record's own fields, so a text field added later is covered too."""
-    for name in type(record).model_fields:
+    """Every plain text of a record's own fields, so a text field added later is covered too."""
+    for name in _text_fields(type(record)):
         value = getattr(record, name)
         if isinstance(value, str):
             yield (name,), value
-        elif isinstance(value, list):
-            yield from (((name, i), item) for i, item in enumerate(value) if isinstance(item, str))
+        elif value:
+            yield from (((name, i), item) for i, item in enumerate(value))
+
+
+@cache
+def _text_fields(model: type[Record]) -> tuple[str, ...]:
+    """The fields of `model` that hold plain text (Tekst, alone, optional or in a list): those
+    carry the plain-text validator; ids, codes and references do not."""
+    return tuple(
+        name
+        for name, field in model.model_fields.items()
+        if check_plain_text.__name__ in repr(field.annotation) + repr(field.metadata)
+    )
 
 
 def _informele_steun(dataset: Dataset, record: InformeleSteun) -> Iterator[Problem]:
