@@ -130,7 +130,7 @@ def _soort(entry: os.DirEntry[str], root_real: str) -> str:
             if target != root_real and not target.startswith(root_real + os.sep):
                 return (
                     "deze snelkoppeling wijst naar iets buiten de gegevensmap; alleen bestanden en mappen "
-                    "binnen de gegevensmap worden gelezen: zet het bestand zelf hier neer"
+                    "binnen de gegevensmap worden gelezen: zet het bestand of de map zelf hier neer"
                 )
         if entry.is_dir():
             return _MAP
@@ -138,7 +138,7 @@ def _soort(entry: os.DirEntry[str], root_real: str) -> str:
             return _BESTAND
         soort = _SPECIAAL.get(stat.S_IFMT(entry.stat().st_mode), "geen gewoon bestand")
     except FileNotFoundError:
-        return "deze snelkoppeling wijst naar iets dat niet bestaat; haal haar weg of zet het bestand zelf hier neer"
+        return "deze snelkoppeling wijst naar iets dat niet bestaat; haal haar weg of zet het bestand of de map zelf hier neer"
     except OSError as error:
         if error.errno == errno.ELOOP:
             return "deze snelkoppeling wijst (via andere) naar zichzelf en komt nergens uit; haal haar weg"

@@ -10,6 +10,7 @@ import phonenumbers
 import pytest
 from pydantic import BaseModel, Field, ValidationError
 
+from socialekaart.agenda.models import AgendaItem
 from socialekaart.load import slugify
 from socialekaart.messages import dutch, dutch_union, without_union_tags
 from socialekaart.models import Aanbieder, Gezinshuis, InformeleSteun, LokaalTeam, Regio
@@ -158,6 +159,12 @@ def test_plain_text_rule_holds_in_nested_and_list_fields() -> None:
 
 def test_markdown_fields_allow_less_than_too() -> None:
     assert valid(InformeleSteun, {**STEUN, "beschrijving": "Voor kinderen < 12 jaar, 4<5."}).beschrijving
+
+
+@pytest.mark.parametrize("planning", ["Q3 2022 <img src=x onerror=alert(1)", {"tekst": "</script", "als": "Q3 2022"}])
+def test_planning_text_is_plain_text_too(planning: object) -> None:
+    item = {"soort": "ambitie", "nummer": 1, "titel": "Tijdige hulp", "planning": planning}
+    assert messages(AgendaItem, item)[("planning",)].startswith("HTML-tags zijn niet toegestaan in tekst: '<")
 
 
 @pytest.mark.parametrize("name", [*MARKUP_STARTS, "Gezinshuis \"De Linde\"", "Ça va / ümlaut", "../../etc/passwd"])
