@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import re
 
-# What ends a street name ('Kerkstraat', 'Oudegracht', 'Vismarkt'); the ones marked below are
-# street names on their own as well ('Markt 3', 'Wetering 12', 'Dorp 5', 'Brink 2').
+# What ends a street name ('Kerkstraat', 'Oudegracht', 'Vismarkt'); each is also a street name
+# on its own ('Markt 3', 'Wetering 12', 'Dorp 5', 'Brink 2').
 _STRAATWOORDEN = (
     "straat", "straatje", "straatweg", "laan", "laantje", "weg", "plein", "pleintje", "kade", "gracht", "dijk",
     "singel", "steeg", "steegje", "hof", "hofje", "pad", "dreef", "erf", "erve", "park", "veld", "baan", "einde",
     "zijde", "wal", "allee", "boulevard", "plantsoen", "markt", "haven", "kamp", "akker", "weide", "werf",
     "wetering", "vaart", "ring", "dam", "poort", "gang", "dorp", "brink", "oever", "hoven", "rade", "burgwal",
-)  # fmt: skip
+)
 # Abbreviations count only at the end of a longer word ('Dorpsstr.'): alone, 'gr. 7' is a school group.
 _AFKORTINGEN = ("str", "ln", "pln", "wg", "gr", "dk", "stg", "sngl", "blvd", "pk")
 # Bare street words that start a name of several words: 'Laan van Meerdervoort 12'.
@@ -33,15 +33,13 @@ _NUMMER = frozenset(("nummer", "nr", "no"))
 # How the word before a house number ends, if it is a street name, 'nummer' or 'huisnummer'.
 _EINDES = (*_STRAATWOORDEN, *_AFKORTINGEN, *_NUMMER)
 
-_EENHEDEN = [
-    "tien", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig",
-]  # fmt: skip
+_TIENTALLEN = ["tien", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"]
 _ENKEL = ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
 _GETALWOORDEN = frozenset(
-    [*_ENKEL[1:], "één", *_EENHEDEN, "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien",
+    [*_ENKEL[1:], "één", *_TIENTALLEN, "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien",
      "achttien", "negentien", "honderd"]
-    + [f"{e}{en}{t}" for e in _ENKEL for en in ("en", "ën") for t in _EENHEDEN[1:]]
-)  # fmt: skip
+    + [f"{e}{en}{t}" for e in _ENKEL for en in ("en", "ën") for t in _TIENTALLEN[1:]]  # drieëntwintig
+)
 _LEESTEKENS = ".,;:!?)"
 # Number words as they stand in a split text, with any punctuation after them.
 _GETALWOORDEN_LOS = frozenset(w + p for w in _GETALWOORDEN for p in ("", *_LEESTEKENS))
