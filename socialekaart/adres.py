@@ -49,8 +49,9 @@ _NUMMERWOORDEN_LOS = frozenset(
 )
 _CIJFER = re.compile(r"\d")
 _CIJFERS = re.compile(r"\d+")
-# Digits that begin a word (after a space, '(' or ':'): a house number and a postcode always do.
-_GETAL_AAN_BEGIN = re.compile(r"(?<![^\s(:])\d")
+# Digits that begin a word, or follow '(', ':' or '.' ('Kerkstr.12'): a house number and a
+# postcode always do.
+_GETAL_AAN_BEGIN = re.compile(r"(?<![^\s(:.])\d")
 
 # A number followed by what it counts is not a house number: 'dorp 5 minuten', 'hof 2 keer'.
 _EENHEID_ERNA = re.compile(
@@ -73,7 +74,7 @@ def lijkt_op_adres(text: str) -> bool:
     for getalwoord in getalwoorden:
         i = -1
         while (i := _index(words, getalwoord, i + 1)) >= 0:
-            if _getalwoord_na_straat(words[max(0, i - 2) : i], getalwoord.rstrip(_LEESTEKENS)):
+            if _getalwoord_na_straat(words[max(0, i - 4) : i], getalwoord.rstrip(_LEESTEKENS)):
                 return True
     if not _CIJFER.search(lower):
         return False
@@ -132,7 +133,8 @@ def _nummer_na_straat(ervoor: list[str]) -> bool:
         return False
     if _huisnummer_woord(ervoor[-1]):
         return True
-    return ervoor[-1].rstrip(".:") in _NUMMER and len(ervoor) > 1 and _straatnaam(ervoor[-2])
+    # 'Kerkstraat nr. 12', 'Kerkstraat, nummer 12', 'aan de Kerkstraat op nummer 12'
+    return ervoor[-1].rstrip(".:") in _NUMMER and any(_straatnaam(w.rstrip(",")) for w in ervoor[-4:-1])
 
 
 def _straat_ervoor(ervoor: list[str]) -> bool:

@@ -48,6 +48,7 @@ ADRESSEN = [
     # abbreviations
     "Dorpsstr. 12",
     "Dorpsstr 12",
+    "Kerkstr.12",
     "Julianaln. 5",
     "Burg. Grothestr. 1",
     "Stationswg. 3",
@@ -63,6 +64,9 @@ ADRESSEN = [
     "Kerkstraat nr. 12",
     "Kerkstraat nr 12",
     "Kerkstraat no. 12",
+    "Kerkstraat, nr 12",
+    "Wij wonen aan de Kerkstraat op nummer 12",
+    "aan de Kerkstraat op nummer twaalf",
     "huisnummer 12",
     "Huisnummer: 12",
     "huisnr. 7",
@@ -123,6 +127,8 @@ GEEN_ADRESSEN = [
     "Zo'n 1000km van zee",
     "Huisdieren: 2 honden en 1 kat",
     "Nummer 1 in de regio voor jonge kinderen",  # nummer without a street: no address
+    "Tarief 2.5 keer per week, om 9.00 uur",
+    "Leeftijd 4-12, groep 1 t/m 8",
 ]
 
 
