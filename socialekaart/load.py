@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import os
 import re
+import stat
 import threading
 import unicodedata
 from dataclasses import dataclass, field
@@ -98,42 +100,99 @@ class Dataset:
 
 
 def _shown_path(path: Path) -> str:
+    # Only the folder is resolved: a link is shown by its own name, not by where it leads.
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+# --- which entries of data/ are read ------------------------------------------------------
+
+# Only regular files and folders inside data/ are read: a named pipe would make the check wait
+# forever, a device never ends, and a link out of data/ could publish any file of the machine
+# that builds the site. `_soort` says which of the two an entry is, or why it is not read.
+_MAP, _BESTAND = "map", "bestand"
+_SPECIAAL = {
+    stat.S_IFIFO: "een named pipe (FIFO)",
+    stat.S_IFCHR: "een apparaatbestand",
+    stat.S_IFBLK: "een apparaatbestand",
+    stat.S_IFSOCK: "een socket",
+}
+
+
+def _soort(entry: os.DirEntry[str], root_real: str) -> str:
+    """_MAP or _BESTAND, or the Dutch reason the entry is not read. Only links cost a system
+    call here: for everything else scandir already knows the kind."""
+    try:
+        if entry.is_symlink():
+            target = os.path.realpath(entry.path, strict=True)
+            if target != root_real and not target.startswith(root_real + os.sep):
+                return (
+                    "deze snelkoppeling wijst naar iets buiten de gegevensmap; alleen bestanden en mappen "
+                    "binnen de gegevensmap worden gelezen: zet het bestand of de map zelf hier neer"
+                )
+        if entry.is_dir():
+            return _MAP
+        if entry.is_file():
+            return _BESTAND
+        soort = _SPECIAAL.get(stat.S_IFMT(entry.stat().st_mode), "geen gewoon bestand")
+    except FileNotFoundError:
+        return "deze snelkoppeling wijst naar iets dat niet bestaat; haal haar weg of zet het bestand of de map zelf hier neer"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "deze snelkoppeling wijst (via andere) naar zichzelf en komt nergens uit; haal haar weg"
+        return f"dit kan niet worden gelezen ({error.strerror}); kijk of je leesrechten hebt"
+    return f"dit is {soort}, geen gewoon bestand of map; haal het weg: in de gegevensmap horen alleen mappen en .yml-bestanden"
+
+
+def _entries(folder: str) -> list[os.DirEntry[str]]:
+    """The visible entries of `folder`, by name."""
+    with os.scandir(folder) as entries:
+        return sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)
+
+
+def _not_read(entry: os.DirEntry[str], reden: str) -> Problem:
+    return Problem(_shown_path(Path(entry.path)), 1, 1, "(bestand)", reden)
 
 
 def _record_files(root: Path, problems: list[Problem]) -> Iterator[tuple[RecordType, str, str, str]]:
     """Every record file with its type, id, path and path inside `root`; misplaced files become
     problems. Paths are strings: a Path object per file costs more than reading a small file."""
-    for entry in sorted(root.iterdir()):
-        if entry.name.startswith("."):
+    root_real = os.path.realpath(root)
+    for entry in _entries(str(root)):
+        soort = _soort(entry, root_real)
+        if soort not in (_MAP, _BESTAND):
+            problems.append(_not_read(entry, soort))
             continue
         record_type = RECORD_TYPES.get(entry.name)
-        if record_type is None or not entry.is_dir():
-            if entry.is_dir() or entry.suffix in (".yml", ".yaml"):
-                problems.append(Problem(_shown_path(entry), 1, 1, "(map)", _misplaced(entry)))
+        if record_type is None or soort != _MAP:
+            if soort == _MAP or entry.name.endswith((".yml", ".yaml")):
+                problems.append(Problem(_shown_path(Path(entry.path)), 1, 1, "(map)", _misplaced(entry.name, soort == _MAP)))
             continue
         if record_type.nested:
-            for group in sorted(p for p in entry.iterdir() if p.is_dir() and not p.name.startswith(".")):
-                folder = str(group)
-                for stem in _yaml_files(group, problems):
-                    yield record_type, f"{group.name}/{stem}", f"{folder}/{stem}.yml", f"{entry.name}/{group.name}/{stem}.yml"
+            for group in _entries(entry.path):
+                soort = _soort(group, root_real)
+                if soort == _BESTAND:
+                    continue
+                if soort != _MAP:
+                    problems.append(_not_read(group, soort))
+                    continue
+                for stem in _yaml_files(group.path, root_real, problems):
+                    yield record_type, f"{group.name}/{stem}", f"{group.path}/{stem}.yml", f"{entry.name}/{group.name}/{stem}.yml"
         else:
-            folder = str(entry)
-            for stem in _yaml_files(entry, problems):
-                yield record_type, stem, f"{folder}/{stem}.yml", f"{entry.name}/{stem}.yml"
+            for stem in _yaml_files(entry.path, root_real, problems):
+                yield record_type, stem, f"{entry.path}/{stem}.yml", f"{entry.name}/{stem}.yml"
 
 
-def _misplaced(entry: Path) -> str:
+def _misplaced(name: str, is_folder: bool) -> str:
     folders = sorted(RECORD_TYPES)
-    if not entry.is_dir():
+    if not is_folder:
         return "een los bestand hoort hier niet; elk record staat in de map van zijn soort, bijvoorbeeld data/providers/<id>.yml"
-    suggestion = suggest(entry.name, folders)
+    suggestion = suggest(name, folders)
     if suggestion:
-        return f"onbekende map '{entry.name}'; bedoelde je '{suggestion}'?"
-    return f"onbekende map '{entry.name}'; gegevens staan in een van deze mappen: {', '.join(folders)}"
+        return f"onbekende map '{name}'; bedoelde je '{suggestion}'?"
+    return f"onbekende map '{name}'; gegevens staan in een van deze mappen: {', '.join(folders)}"
 
 
 def slugify(name: str) -> str:
@@ -142,22 +201,32 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "nieuw-record"
 
 
-def _yaml_files(folder: Path, problems: list[Problem]) -> Iterator[str]:
+def _yaml_files(folder: str, root_real: str, problems: list[Problem]) -> Iterator[str]:
     """The ids (file names without .yml) of the records in `folder`, in order."""
-    with os.scandir(folder) as entries:  # scandir knows what is a folder without a stat per file
-        names = sorted(e.name for e in entries if not e.name.startswith(".") and not e.is_dir())
-    for name in names:
+    for entry in _entries(folder):
+        name = entry.name
+        soort = _soort(entry, root_real)
+        if soort == _MAP:
+            if name.endswith((".yml", ".yaml")):
+                bericht = f"'{name}' is een map, geen bestand; een record is één .yml-bestand: geef de map een andere naam of haal haar weg"
+                problems.append(Problem(_shown_path(Path(entry.path)), 1, 1, "(map)", bericht))
+            continue
+        if soort != _BESTAND:
+            problems.append(_not_read(entry, soort))
+            continue
         stem, _, suffix = name.rpartition(".")
         if suffix == "yml" and SLUG.match(stem):
             yield stem
-        elif suffix == "yaml":
-            problems.append(Problem(_shown_path(folder / name), 1, 1, "(bestandsnaam)", "gebruik de extensie .yml in plaats van .yaml"))
+            continue
+        shown = _shown_path(Path(entry.path))
+        if suffix == "yaml":
+            problems.append(Problem(shown, 1, 1, "(bestandsnaam)", "gebruik de extensie .yml in plaats van .yaml"))
         elif suffix != "yml" or not stem:
-            problems.append(Problem(_shown_path(folder / name), 1, 1, "(bestandsnaam)", "alleen .yml-bestanden horen in deze map"))
+            problems.append(Problem(shown, 1, 1, "(bestandsnaam)", "alleen .yml-bestanden horen in deze map"))
         else:
             problems.append(
                 Problem(
-                    _shown_path(folder / name),
+                    shown,
                     1,
                     1,
                     "(bestandsnaam)",

@@ -267,9 +267,15 @@ def _read_text(path: str | Path) -> str:
 
 def _read_bytes(path: str | Path) -> bytes:
     """At most MAX_BYTES + 1 bytes of the file: enough to know it is too large. Plain system
-    calls: pathlib's file object costs twice as much per file, which shows on 10,000 files."""
-    fd = os.open(path, os.O_RDONLY)
+    calls: pathlib's file object costs twice as much per file, which shows on 10,000 files.
+    Opened without blocking and refused unless it is a regular file: a named pipe would
+    otherwise wait forever for a writer, and a device like /dev/zero never ends."""
+    import stat  # here, not at the top: this function is the only user
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise YamlFout("dit is geen gewoon bestand (maar bijvoorbeeld een map, named pipe of apparaat); een record is een .yml-bestand")
         raw = os.read(fd, MAX_BYTES + 1)
         while len(raw) <= MAX_BYTES and (more := os.read(fd, MAX_BYTES + 1 - len(raw))):
             raw += more  # a network share may hand out a file in parts

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 
+from .adres import lijkt_op_adres
 from .load import Dataset
 from .models import Gezinshuis, InformeleSteun, LokaalTeam, Record
+from .models.common import check_plain_text
 from .problems import Problem
 
-# A Dutch postcode, or a street name with a house number: neither may appear for a gezinshuis.
-_POSTCODE = re.compile(r"\b[1-9][0-9]{3}\s?(?!SA|SD|SS)[A-Z]{2}\b")
-# Searched in lower case: a case-insensitive search over this many words is eight times slower.
-_STRAAT = re.compile(r"(straat|laan|weg|plein|kade|gracht|dijk|singel|steeg|pad|hof|dreef|park|erf|veld|baan)\s+\d+")
-_CIJFER = re.compile(r"\d")  # both need one, most texts have none, and searching for a digit is fast
 _VOORBEELD_DOMEIN = re.compile(r"@(.+\.)?example\.(org|com|net)$", re.IGNORECASE)
 
 
@@ -31,13 +29,30 @@ def _gezinshuis(dataset: Dataset, record: Gezinshuis) -> Iterator[Problem]:
             yield dataset.problem(record, ("plekken", "vrij"), f"er zijn meer vrije plekken ({plekken.vrij}) dan plekken in totaal ({plekken.totaal})")
         if plekken.peildatum is None:
             yield dataset.problem(record, ("plekken", "vrij"), "vrije plekken hebben een peildatum nodig: de datum waarop ze zijn geteld")
-    texts: list[tuple[tuple, str]] = [(("naam",), record.naam), (("plaats",), record.plaats)]
-    if record.beschrijving:
-        texts.append((("beschrijving",), record.beschrijving))
-    texts += [(("specialisaties", i), s) for i, s in enumerate(record.specialisaties)]
-    for loc, text in texts:
-        if _CIJFER.search(text) and (_POSTCODE.search(text) or _STRAAT.search(text.lower())):
+    for loc, text in _texts(record):
+        if lijkt_op_adres(text):
             yield dataset.problem(record, loc, "dit lijkt op een adres of postcode; van een gezinshuis mogen alleen gemeente en plaats op de site")
+
+
+def _texts(record: Record) -> Iterator[tuple[tuple, str]]:
+    """Every plain text of a record's own fields, so a text field added later is covered too."""
+    for name in _text_fields(type(record)):
+        value = getattr(record, name)
+        if isinstance(value, str):
+            yield (name,), value
+        elif value:
+            yield from (((name, i), item) for i, item in enumerate(value))
+
+
+@cache
+def _text_fields(model: type[Record]) -> tuple[str, ...]:
+    """The fields of `model` that hold plain text (Tekst, alone, optional or in a list): those
+    carry the plain-text validator; ids, codes and references do not."""
+    return tuple(
+        name
+        for name, field in model.model_fields.items()
+        if check_plain_text.__name__ in repr(field.annotation) + repr(field.metadata)
+    )
 
 
 def _informele_steun(dataset: Dataset, record: InformeleSteun) -> Iterator[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any
 
@@ -9,10 +10,13 @@ import phonenumbers
 import pytest
 from pydantic import BaseModel, Field, ValidationError
 
+from socialekaart.agenda.models import AgendaItem
+from socialekaart.load import slugify
 from socialekaart.messages import dutch, dutch_union, without_union_tags
 from socialekaart.models import Aanbieder, Gezinshuis, InformeleSteun, LokaalTeam, Regio
 from socialekaart.models.common import Contact, Coordinaten, decimalen, telefoon_link
 from socialekaart.models.gezinshuis import GrofCoordinaat
+from socialekaart.site import paden
 
 VANDAAG = date(2026, 6, 1)
 # phonenumbers' own example numbers: valid in form, and nobody's real number.
@@ -105,6 +109,68 @@ def test_plain_text_refuses_markup_and_hidden_characters(text: str, message: str
 
 def test_plain_text_allows_ordinary_punctuation() -> None:
     assert valid(InformeleSteun, {**STEUN, "naam": "Kinderen < 12 jaar & ouders (0-4)"}).naam.startswith("Kinderen")
+
+
+# What a browser reads as the start of markup, closing '>' or not, in every spelling the audit tried.
+MARKUP_STARTS = [
+    "Maatjes <img src=x onerror=alert(1)",
+    "<svg onload=alert(1)",
+    "<details open ontoggle=alert(1)",
+    "<iframe srcdoc=x",
+    "Agenda </script",
+    "Agenda </title",
+    "</style",
+    "<!-- x",
+    "--> <img src=x onerror=alert(1)",
+    "<?php echo 1",
+    "<SCRIPT>",
+    "<ImG sRc=x",
+    "a<b",
+    "&lt;script",
+    "&LT;img src=x",
+    "&lt;/title",
+    "&#60;svg onload=x",
+    "&#x3c;iframe",
+    "&#X3C;details",
+    "&ltiframe",  # the legacy entity without ';' decodes too
+    "\uff1cscript",  # full-width '<'
+]
+HARMLESS_LESS_THAN = ["kinderen < 12 jaar", "4<5", "a <= b", "<3", "x <- y", "< 18 jaar", "ouders & kinderen", "Tom & Jerry &amp; co"]
+
+
+@pytest.mark.parametrize("text", MARKUP_STARTS)
+def test_plain_text_refuses_every_start_of_markup(text: str) -> None:
+    message = messages(InformeleSteun, {**STEUN, "naam": text})[("naam",)]
+    assert message.startswith("HTML-tags zijn niet toegestaan in tekst: '<") or message.startswith("HTML-tags zijn niet toegestaan in tekst: '\uff1c")
+
+
+@pytest.mark.parametrize("text", HARMLESS_LESS_THAN)
+def test_plain_text_allows_less_than_that_starts_nothing(text: str) -> None:
+    assert valid(InformeleSteun, {**STEUN, "naam": text}).naam == text
+
+
+def test_plain_text_rule_holds_in_nested_and_list_fields() -> None:
+    errors = messages(
+        InformeleSteun,
+        {**STEUN, "talen": ["Nederlands", "</script"], "contact": {"email": "m@example.org", "openingstijden": "<!--"}},
+    )
+    assert set(errors) == {("talen", 1), ("contact", "openingstijden")}
+
+
+def test_markdown_fields_allow_less_than_too() -> None:
+    assert valid(InformeleSteun, {**STEUN, "beschrijving": "Voor kinderen < 12 jaar, 4<5."}).beschrijving
+
+
+@pytest.mark.parametrize("planning", ["Q3 2022 <img src=x onerror=alert(1)", {"tekst": "</script", "als": "Q3 2022"}])
+def test_planning_text_is_plain_text_too(planning: object) -> None:
+    item = {"soort": "ambitie", "nummer": 1, "titel": "Tijdige hulp", "planning": planning}
+    assert messages(AgendaItem, item)[("planning",)].startswith("HTML-tags zijn niet toegestaan in tekst: '<")
+
+
+@pytest.mark.parametrize("name", [*MARKUP_STARTS, "Gezinshuis \"De Linde\"", "Ça va / ümlaut", "../../etc/passwd"])
+def test_slugs_made_from_names_stay_plain(name: str) -> None:
+    assert re.fullmatch(r"[a-z0-9-]*", paden.slug(name))
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slugify(name))
 
 
 @pytest.mark.parametrize(

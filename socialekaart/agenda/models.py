@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
 
-from ..models.common import PATTERN_UITLEG, MarkdownTekst, Record, Slug, Tekst, Website, fout
+from ..models.common import PATTERN_UITLEG, MarkdownTekst, Record, Slug, Tekst, Website, check_plain_text, fout
 from ..models.informele_steun import Thema
 from .planning import Planning, PlanningFout, normaliseer
 
@@ -110,6 +110,7 @@ def _lees_planning(value: Any, info: ValidationInfo) -> Planning:
             raise fout(f"'jaar' in de planning moet een jaartal zijn, bijvoorbeeld 2022, niet {jaar!r}")
         if als is not None and not isinstance(als, str):
             raise fout("'als' in de planning is tekst in een van de vormen die de site begrijpt, bijvoorbeeld 'Q3 2022'")
+        check_plain_text(tekst)  # shown as written, so held to the rules of any plain text
         try:
             parsed = normaliseer(als or tekst, jaar)
         except PlanningFout as error:
@@ -121,6 +122,7 @@ def _lees_planning(value: Any, info: ValidationInfo) -> Planning:
         value = str(value)
     if not isinstance(value, str):
         raise fout("een planning is tekst zoals 'april 2022' of 'Q4 2022 t/m Q4 2023'")
+    check_plain_text(value)
     try:
         return normaliseer(value)
     except PlanningFout as error:

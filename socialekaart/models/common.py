@@ -7,6 +7,7 @@ because the person reading it is a policy officer, not a programmer.
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 from functools import lru_cache
@@ -64,8 +65,31 @@ _MD_LINK_TARGETS = (
 _ALLOWED_LINK = re.compile(r"^(https?://|mailto:|tel:|#|/|\.{0,2}/)", re.IGNORECASE)
 
 
+# A browser starts a tag, end tag, comment or processing instruction at '<' straight before a
+# letter, '/', '!' or '?', closing '>' or not ("<img src=x onerror=..." is completed by the markup
+# that follows). "< 12 jaar" and "4<5" start nothing. The full-width and small forms of '<'
+# count too: Unicode normalisation further on would turn them into '<'.
+_MARKUP_START = re.compile("[<\uff1c\ufe64][/!?a-zA-Z]")
+_MARKUP_SHOWN = re.compile("[<\uff1c\ufe64][/!?]?[-a-zA-Z0-9]{0,12}")
+
 # Any of these characters is needed for each of the problems below; most text has none.
-_MAYBE_UNSAFE = re.compile("[<:\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MAYBE_UNSAFE = re.compile("[<&:\uff1c\ufe64\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def check_plain_text(value: str) -> str:
+    """Plain text is never markup: refuse anything a browser could read as the start of a tag,
+    also when written as an entity ('&lt;script', '&#60;img'), as some output decodes those."""
+    if not _MAYBE_UNSAFE.search(value):
+        return value
+    decoded = html.unescape(value) if "&" in value else value
+    start = _MARKUP_START.search(decoded)
+    if start:
+        fragment = _MARKUP_SHOWN.match(decoded, start.start())[0]  # type: ignore[index]
+        raise fout(
+            f"HTML-tags zijn niet toegestaan in tekst: '{fragment}' is het begin van een tag; "
+            "bedoel je 'kleiner dan', zet dan een spatie na '<'"
+        )
+    return _check_text(value)
 
 
 def _check_text(value: str) -> str:
@@ -95,8 +119,8 @@ def _check_markdown(value: str) -> str:
     return value
 
 
-Tekst = Annotated[str, Field(min_length=1), AfterValidator(_check_text)]
-"""One line or paragraph of plain text: no HTML, no scripts."""
+Tekst = Annotated[str, Field(min_length=1), AfterValidator(check_plain_text)]
+"""One line or paragraph of plain text: no HTML (not even the start of a tag), no scripts."""
 
 MarkdownTekst = Annotated[str, Field(min_length=1), AfterValidator(_check_markdown)]
 """Longer text that may use Markdown (lists, bold, links to http(s)/mailto/tel)."""
@@ -153,7 +177,7 @@ def _check_website(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or "." not in parts.netloc or _WITRUIMTE.search(value):
         raise fout(f"'{value}' is geen geldig webadres; een webadres begint met https:// (of http://)")
-    return _check_text(value)
+    return check_plain_text(value)
 
 
 Telefoon = Annotated[str, AfterValidator(_check_telefoon)]
