@@ -8,6 +8,7 @@ from functools import cache
 
 from .adres import lijkt_op_adres
 from .load import Dataset
+from .messages import bedoelde_je
 from .models import Gezinshuis, InformeleSteun, LokaalTeam, Record
 from .models.common import check_plain_text
 from .problems import Problem
@@ -73,6 +74,23 @@ def _lokaal_team(dataset: Dataset, record: LokaalTeam) -> Iterator[Problem]:
             )
         if not persoon.email and not persoon.telefoon:
             yield dataset.problem(record, ("contactpersonen", i), "vul een werk-e-mailadres of werktelefoonnummer in")
+        for j, verwijzing in enumerate(persoon.scholen):
+            if not any(school.heet(verwijzing) for school in record.scholen):
+                namen = [s.brin for s in record.scholen if s.brin] + [s.naam for s in record.scholen]
+                yield dataset.problem(
+                    record,
+                    ("contactpersonen", i, "scholen", j),
+                    f"school '{verwijzing}' staat niet bij 'scholen' van dit team; gebruik de BRIN-code of de naam "
+                    f"zoals daar{bedoelde_je(verwijzing, namen)}",
+                )
+    if record.contact.telefoon is None:
+        yield dataset.problem(
+            record,
+            ("contact",),
+            "het team heeft geen telefoonnummer; veel ouders bellen liever dan dat ze mailen: vul contact.telefoon "
+            "in (een nummer van het team of de gemeente, nooit een privénummer)",
+            "waarschuwing",
+        )
 
 
 def _example_contacts(dataset: Dataset, record: Record) -> Iterator[Problem]:

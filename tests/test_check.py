@@ -303,3 +303,25 @@ def test_parallel_loading_gives_the_same_result(data: Path, tmp_path: Path, monk
     huis = parallel.dataset.gezinshuizen["huis-0"]
     assert (huis.id, huis.bron) == ("huis-0", "data/gezinshuizen/huis-0.yml")
     assert parallel.dataset.problem(huis, ("plaats",), "x").line == 5  # positions read again on demand
+
+
+# --- parents and schools ---------------------------------------------------------------------------
+
+TEAM = "lokale-teams/sociaal-team-woerden.yml"
+
+
+def test_a_contact_person_names_schools_of_their_own_team(data: Path) -> None:
+    edit(data, TEAM, "    email: onderwijs@example.org\n", "    email: onderwijs@example.org\n    scholen: [12AB, Basisschool De Boog]\n")
+    assert check(data, VANDAAG).ok
+    edit(data, TEAM, "scholen: [12AB, Basisschool De Boog]", "scholen: [12AB, Basisschool De Bog]")
+    problems = check(data, VANDAAG).fouten
+    assert [(p.veld, p.line) for p in problems] == [("contactpersonen[1].scholen[2]", 15)]
+    assert "school 'Basisschool De Bog' staat niet bij 'scholen' van dit team" in problems[0].bericht
+    assert "bedoelde je 'Basisschool De Boog'?" in problems[0].bericht
+
+
+def test_a_team_without_a_phone_number_gets_a_warning(data: Path) -> None:
+    assert ("sociaal-team-woerden.yml", "contact", "waarschuwing") not in found(data)
+    edit(data, TEAM, "  telefoon: 14 0348\n", "")
+    assert ("sociaal-team-woerden.yml", "contact", "waarschuwing") in found(data)
+    assert check(data, VANDAAG).ok  # a warning, the site still builds

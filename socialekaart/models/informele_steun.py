@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from .common import (
     Contact,
+    Email,
     GemeenteCode,
     KaartRecord,
     Locatie,
     MarkdownTekst,
     Slug,
     Tekst,
+    Telefoon,
+    Website,
 )
 
 Thema = Literal[
@@ -57,6 +60,27 @@ Kosten = Literal["gratis", "eigen-bijdrage", "betaald"]
 Aanmelden = Literal["zelf", "lokaal-team", "huisarts", "school", "jgz", "zorgaanbieder"]
 
 
+class Aanmelding(BaseModel):
+    """How a parent signs up, step by step: what the 'Zo meld je je aan' block says. Where a
+    field is empty, the page uses the initiative's own contact details."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    stappen: list[Tekst] = Field(
+        default_factory=list, max_length=8, description="De stappen om je aan te melden, in volgorde en in eenvoudige taal."
+    )
+    bij: Tekst | None = Field(None, description="Bij wie je je aanmeldt, bijvoorbeeld 'de coördinator van Buurtgezinnen Woerden'.")
+    telefoon: Telefoon | None = Field(
+        None, description="Telefoonnummer om je aan te melden, als het anders is dan bij contact. Alleen van de organisatie, nooit privé."
+    )
+    email: Email | None = Field(None, description="E-mailadres om je aan te melden, als het anders is dan bij contact.")
+    website: Website | None = Field(None, description="Aanmeldformulier of webpagina om je aan te melden.")
+    daarna: Tekst | None = Field(
+        None, description="Wat er na je aanmelding gebeurt, bijvoorbeeld 'binnen een week belt de coördinator je voor een kennismaking'."
+    )
+    wachttijd: Tekst | None = Field(None, description="Hoe lang je ongeveer moet wachten, als dat bekend is, bijvoorbeeld 'ongeveer 4 weken'.")
+
+
 class InformeleSteun(KaartRecord):
     """One initiative, written so a parent can decide for themselves whether it fits."""
 
@@ -79,5 +103,6 @@ class InformeleSteun(KaartRecord):
     aanmelden: list[Aanmelden] = Field(min_length=1, description="Hoe je je aanmeldt.")
     zonder_verwijzing: bool = Field(description="true als je je kunt aanmelden zonder verwijzing van lokaal team of huisarts.")
     contact: Contact = Field(description="Hoe je het initiatief bereikt.")
+    aanmelding: Aanmelding | None = Field(None, description="Zo meld je je aan: stappen, bij wie, wat er daarna gebeurt, wachttijd.")
     talen: list[Tekst] = Field(default_factory=lambda: ["Nederlands"], description="Talen waarin de steun wordt gegeven.")
     vergoeding: Tekst | None = Field(None, description="Hoe het wordt betaald, bijvoorbeeld 'subsidie van de gemeente'.")

@@ -28,6 +28,11 @@ class School(BaseModel):
     plaats: Tekst = Field(description="Plaats van de school.")
     soort: Tekst | None = Field(None, description="Soort onderwijs, bijvoorbeeld 'basisonderwijs' of 'voortgezet onderwijs'.")
 
+    def heet(self, verwijzing: str) -> bool:
+        """Whether a contact person's `scholen` entry (BRIN code or name) means this school."""
+        gewoon = verwijzing.strip().casefold()
+        return gewoon == (self.brin or "").casefold() or gewoon == self.naam.strip().casefold()
+
 
 class Contactpersoon(BaseModel):
     """A contact for one or more roles. Work details only; a name needs recorded consent."""
@@ -43,6 +48,10 @@ class Contactpersoon(BaseModel):
     email: Email | None = Field(None, description="Werk-e-mailadres.")
     telefoon: Telefoon | None = Field(None, description="Werktelefoonnummer.")
     contactmoment: Tekst | None = Field(None, description="Wanneer bereikbaar of spreekuur, bijvoorbeeld 'dinsdag 9.00-10.00 op school'.")
+    scholen: list[Tekst] = Field(
+        default_factory=list,
+        description="Scholen waarvoor deze persoon het aanspreekpunt is: BRIN-code of naam, zoals bij 'scholen' van het team.",
+    )
 
 
 class LokaalTeam(KaartRecord):
@@ -55,3 +64,15 @@ class LokaalTeam(KaartRecord):
     werkgebied: list[Tekst] = Field(default_factory=list, description="Kernen en wijken waar het team werkt.")
     scholen: list[School] = Field(default_factory=list, description="Scholen waarvoor het team het aanspreekpunt is.")
     contactpersonen: list[Contactpersoon] = Field(default_factory=list, description="Aanspreekpunten per rol.")
+
+    def onderwijs_contacten(self) -> list[Contactpersoon]:
+        """The contact persons for schools; the 'algemeen' ones when the team has none for onderwijs."""
+        contacten = [c for c in self.contactpersonen if "onderwijs" in c.rollen]
+        return contacten or [c for c in self.contactpersonen if "algemeen" in c.rollen]
+
+    def contacten_voor(self, school: School) -> list[Contactpersoon]:
+        """The contacts of one school: the persons who name it; else those who name no school
+        (they serve all); else every onderwijs contact."""
+        onderwijs = self.onderwijs_contacten()
+        eigen = [c for c in onderwijs if any(school.heet(ref) for ref in c.scholen)]
+        return eigen or [c for c in onderwijs if not c.scholen] or onderwijs

@@ -191,3 +191,39 @@ def test_contact_sheet_prints_on_one_a4_without_navigation(page, site_url, datas
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
         assert pages == 1, f"contactkaart van {team.naam}: {pages} pagina's"
         page.emulate_media(media="screen")
+
+
+@pytest.mark.parametrize("vraag", ["OBS Nijenrode", "obs  nijenrode", "99 SC", "99sc", "De Nijenrode"])
+def test_school_lookup_is_tolerant_of_spaces_case_and_prefixes(page, site_url, vraag):
+    page.goto(site_url + "voor-scholen/")
+    page.get_by_label("Naam van de school, BRIN-code of gemeente").fill(vraag)
+    rijen = page.locator("#scholen-tabel tbody tr:visible")
+    assert rijen.count() == 1
+    assert "Nijenrode" in rijen.first.inner_text()
+    assert rijen.first.locator("a[href^='mailto:']").count() == 1  # exactly the school's own contact
+
+
+OVERLOOP_JS = """() => {
+    // Every table cell must lie within the printed content width: nothing cut off at the right.
+    const content = document.querySelector('.md-content__inner').getBoundingClientRect();
+    const out = [];
+    for (const cell of document.querySelectorAll('.md-content__inner table th, .md-content__inner table td')) {
+        const box = cell.getBoundingClientRect();
+        if (box.width > 0 && box.right > content.right + 1) out.push(cell.innerText.slice(0, 40));
+    }
+    for (const el of document.querySelectorAll('.md-content__inner table')) {
+        if (el.scrollWidth > el.clientWidth + 1) out.push('table scrolls: ' + (el.caption ? el.caption.innerText : ''));
+    }
+    return out;
+}"""
+
+
+@pytest.mark.parametrize("soort", ["lokaal-team", "gemeente"])
+def test_team_and_gemeente_pages_print_without_cut_off_columns(page, site_url, dataset, soort):
+    team = max(dataset.lokale_teams.values(), key=lambda t: len(t.contactpersonen))
+    pad = f"lokale-teams/{team.id}/" if soort == "lokaal-team" else f"gemeenten/{dataset.gemeente_naam(team.gemeenten[0]).lower().replace(' ', '-')}/"
+    page.set_viewport_size({"width": 700, "height": 1000})  # about an A4 page's printable width
+    page.goto(site_url + pad)
+    page.emulate_media(media="print")
+    assert page.evaluate(OVERLOOP_JS) == []
+    assert page.locator("text=Contactmoment").first.is_visible()

@@ -56,6 +56,28 @@
     update();
   }
 
+  /* Schools are typed in many ways: "OBS Nijenrode" for "Nijenrode", "99 SC" for BRIN 99SC.
+   * Words that only say what kind of school it is are left out of the question. */
+  var VOORVOEGSELS = ["obs", "cbs", "pcbs", "rk", "rkbs", "ikc", "de", "het", "basisschool", "school"];
+
+  function woorden(tekst) {
+    return normalise(tekst).split(/[^a-z0-9]+/).filter(function (w) {
+      return w !== "" && VOORVOEGSELS.indexOf(w) === -1;
+    });
+  }
+
+  function vindt(vraag, tekst) {
+    var gezocht = woorden(vraag);
+    if (gezocht.length === 0) return normalise(tekst).indexOf(normalise(vraag)) !== -1;
+    // "99 SC" is BRIN 99SC: the words together, without spaces, anywhere in the row ...
+    if (normalise(tekst).replace(/[^a-z0-9]/g, "").indexOf(gezocht.join("")) !== -1) return true;
+    // ... or every word the start of a word of the row ("nijen bre").
+    var eigen = normalise(tekst).split(/[^a-z0-9]+/);
+    return gezocht.every(function (w) {
+      return eigen.some(function (e) { return e.indexOf(w) === 0; });
+    });
+  }
+
   function setupLookup(form) {
     var rijen = [];
     form.getAttribute("data-zoek-tabellen").split(" ").forEach(function (id) {
@@ -69,7 +91,7 @@
       var vraag = normalise(veld.value);
       var gevonden = 0;
       rijen.forEach(function (rij) {
-        var ok = vraag === "" || normalise(rij.getAttribute("data-zoek") || "").indexOf(vraag) !== -1;
+        var ok = vraag === "" || vindt(vraag, rij.getAttribute("data-zoek") || "");
         rij.hidden = !ok;
         if (ok) gevonden += 1;
       });

@@ -26,10 +26,12 @@ def informele_steun(site: SiteData) -> Iterator[Pagina]:
     for item in items:
         pad = paden.initiatief(item.id)
         aanbieder = site.dataset.aanbieders.get(item.aanbieder) if item.aanbieder else None
+        codes = site.steun_gemeenten(item)
+        teams = list({team.id: team for code in codes for team in site.teams_in(code)}.values())
         yield Pagina(
             pad,
             "informele_steun/initiatief.html",
-            {"item": item, "aanbieder": aanbieder, "gemeente_codes": site.steun_gemeenten(item)},
+            {"item": item, "aanbieder": aanbieder, "gemeente_codes": codes, "teams": teams},
             titel=item.naam,
             bron=item.bron,
             kaart=steun_punten(site, item, None),

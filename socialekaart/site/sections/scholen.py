@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .. import paden
 from ..data import SiteData
 from ..pagina import Pagina
-from ...models.lokaal_team import Contactpersoon, LokaalTeam, School
+from ...models.lokaal_team import LokaalTeam, School
 from . import section
 
 
@@ -20,12 +20,6 @@ class SchoolRij:
     team: LokaalTeam
 
 
-def onderwijs_contacten(team: LokaalTeam) -> list[Contactpersoon]:
-    """The contact persons for schools; falls back to 'algemeen' when a team has none for onderwijs."""
-    contacten = [c for c in team.contactpersonen if "onderwijs" in c.rollen]
-    return contacten or [c for c in team.contactpersonen if "algemeen" in c.rollen]
-
-
 @section
 def voor_scholen(site: SiteData) -> Iterator[Pagina]:
     teams = sorted(site.dataset.lokale_teams.values(), key=lambda t: t.naam)
@@ -34,7 +28,7 @@ def voor_scholen(site: SiteData) -> Iterator[Pagina]:
     yield Pagina(
         "voor-scholen/",
         "scholen/zoeken.html",
-        {"rijen": rijen, "per_gemeente": per_gemeente, "teams": teams, "onderwijs_contacten": onderwijs_contacten},
+        {"rijen": rijen, "per_gemeente": per_gemeente, "teams": teams},
         titel="Voor scholen",
         in_nav=True,
         beschrijving="Zoek het aanspreekpunt van het lokaal team voor jouw school.",
@@ -43,7 +37,7 @@ def voor_scholen(site: SiteData) -> Iterator[Pagina]:
         yield Pagina(
             paden.contactkaart(team.id),
             "scholen/contactkaart.html",
-            {"team": team, "contacten": onderwijs_contacten(team)},
+            {"team": team, "contacten": team.onderwijs_contacten()},
             titel=f"Contactkaart voor scholen: {team.naam}",
             bron=team.bron,
         )
