@@ -50,17 +50,17 @@ SOORT_LABELS: dict[str, tuple[str, str]] = {
     "kernwaarde": ("Kernwaarde", "Kernwaarden"),
 }
 
-Schaalniveau = Literal["lokaal", "regionaal", "bovenregionaal", "landelijk"]
-Status = Literal["gepland", "in-uitwerking", "lopend", "afgerond", "uitgesteld", "gestopt", "onbekend"]
+Schaalniveau = Literal["lokaal", "centrumgemeente", "regionaal", "bovenregionaal", "landelijk"]
+Status = Literal["gepland", "loopt", "afgerond", "vertraagd", "gestopt", "niet-vermeld"]
 STATUS_LABELS: dict[str, str] = {
     "gepland": "Gepland",
-    "in-uitwerking": "In uitwerking",
-    "lopend": "Loopt",
+    "loopt": "Loopt",
     "afgerond": "Afgerond",
-    "uitgesteld": "Uitgesteld",
+    "vertraagd": "Vertraagd",
     "gestopt": "Gestopt",
-    "onbekend": "Onbekend",
+    "niet-vermeld": "Niet vermeld",
 }
+STATUS_UITLEG = "gepland, loopt, afgerond, vertraagd, gestopt of niet-vermeld"
 Richting = Literal["toename", "afname", "stabiel"]
 Eenheid = Literal["euro", "uur per week", "uur per jaar", "fte"]
 
@@ -89,6 +89,10 @@ Nummer = Annotated[
     AfterValidator(_check_nummer),
     Field(description="Nummer of letter zoals in het document, bijvoorbeeld 1, '2a' of 'B'."),
 ]
+
+
+STATUS_OP = "Sinds wanneer deze status geldt, of de datum van het document dat hem meldt (JJJJ-MM-DD)."
+STATUS_TOELICHTING = "Korte toelichting bij de status, bijvoorbeeld 'pilot loopt in twee gemeenten'."
 
 
 # --- planning ------------------------------------------------------------------
@@ -166,10 +170,12 @@ class Activiteit(Deel):
     omschrijving: Tekst = Field(description="Wat er gebeurt, zoals in het document.")
     stappen: list[Tekst] = Field(default_factory=list, description="Deelstappen, als het document die noemt.")
     betrokkenen: list[Tekst] = Field(default_factory=list, description="Wie het doen of erbij betrokken zijn (organisaties of rollen, geen namen).")
-    schaalniveau: list[Schaalniveau] = Field(default_factory=list, description="Op welk niveau: lokaal, regionaal, bovenregionaal of landelijk.")
+    schaalniveau: list[Schaalniveau] = Field(default_factory=list, description="Op welk niveau: lokaal, centrumgemeente, regionaal, bovenregionaal of landelijk.")
     schaalniveau_tekst: Tekst | None = Field(None, description="Het schaalniveau zoals in het document, als dat meer zegt, bijvoorbeeld 'Regionaal ontwikkelen, lokaal implementeren'.")
     planning: PlanningVeld | None = Field(None, description=PLANNING_SCHEMA["description"])
-    status: Status | None = Field(None, description="Stand van zaken: gepland, in-uitwerking, lopend, afgerond, uitgesteld, gestopt of onbekend.")
+    status: Status | None = Field(None, description=f"Stand van zaken: {STATUS_UITLEG}.")
+    status_op: date | None = Field(None, description=STATUS_OP)
+    status_toelichting: Tekst | None = Field(None, max_length=300, description=STATUS_TOELICHTING)
     opmerking: Tekst | None = Field(None, description="Opmerking bij de overname uit het document, bijvoorbeeld over een afwijking tussen tabel en tekst.")
 
 
@@ -184,7 +190,9 @@ class Resultaat(Deel):
     schaalniveau: list[Schaalniveau] = Field(default_factory=list, description="Schaalniveau van het hele resultaat.")
     schaalniveau_tekst: Tekst | None = Field(None, description="Het schaalniveau zoals in het document.")
     planning: PlanningVeld | None = Field(None, description=PLANNING_SCHEMA["description"])
-    status: Status | None = Field(None, description="Stand van zaken van het resultaat.")
+    status: Status | None = Field(None, description=f"Stand van zaken van het resultaat: {STATUS_UITLEG}.")
+    status_op: date | None = Field(None, description=STATUS_OP)
+    status_toelichting: Tekst | None = Field(None, max_length=300, description=STATUS_TOELICHTING)
     activiteiten: list[Activiteit] = Field(default_factory=list, description="Wat er gedaan wordt om het resultaat te halen.")
     opmerking: Tekst | None = Field(None, description="Opmerking bij de overname uit het document.")
 
@@ -218,6 +226,7 @@ class Kpi(Deel):
     metingen: list[Meting] = Field(default_factory=list, description="Gemeten waarden per periode en eventueel per gemeente.")
     bron: Tekst | None = Field(None, description="Waar de getallen vandaan komen, bijvoorbeeld 'Tabel 2' of 'VNG monitor sociaal domein'.")
     toelichting: MarkdownTekst | None = Field(None, description="Uitleg bij de indicator.")
+    conclusie: Tekst | None = Field(None, max_length=200, description="Wat de cijfers zeggen, in één regel; staat onder de grafiek. Zonder dit veld maakt de site zelf een zin uit de cijfers.")
 
 
 class Budgetregel(Deel):
@@ -265,7 +274,9 @@ class AgendaItem(Record):
     doelen: list[Tekst] = Field(default_factory=list, description="Doelen of streefdoelen, als het document er meer noemt.")
     actielijn: Tekst | None = Field(None, description="De actielijn waar dit onderdeel bij hoort, zoals in het document, bijvoorbeeld 'Meer kinderen zo thuis mogelijk laten opgroeien'.")
     aanpak: list[Tekst] = Field(default_factory=list, description="Hoe de regio het doel wil halen ('Dit doen we door'), zoals in het document.")
-    status: Status | None = Field(None, description="Stand van zaken van het hele onderdeel: gepland, in-uitwerking, lopend, afgerond, uitgesteld, gestopt of onbekend.")
+    status: Status | None = Field(None, description=f"Stand van zaken van het hele onderdeel: {STATUS_UITLEG}.")
+    status_op: date | None = Field(None, description=STATUS_OP)
+    status_toelichting: Tekst | None = Field(None, max_length=300, description=STATUS_TOELICHTING)
     stand_van_zaken: Tekst | None = Field(None, description="De stand van zaken zoals in het document, bijvoorbeeld 'Uitvoering sinds oktober 2020'.")
     planning: PlanningVeld | None = Field(None, description=PLANNING_SCHEMA["description"])
     resultaten: list[Resultaat] = Field(default_factory=list, description="Resultaten, elk met activiteiten.")
@@ -351,7 +362,8 @@ class Agenda(Record):
     indeling: list[Soort] = Field(default_factory=list, description="Volgorde van de soorten onderdelen op de site, bijvoorbeeld [ambitie, randvoorwaarde].")
     begrotingen: list[Begroting] = Field(default_factory=list, description="Begrotingstabellen met hun totaal.")
     bijeenkomsten: list[Bijeenkomst] = Field(default_factory=list, description="Geplande bijeenkomsten van de hele agenda (komen in de agenda-feed).")
-    bijgewerkt_op: date | None = Field(None, description="Datum waarop deze gegevens voor het laatst zijn bijgewerkt; ook het tijdstempel van de agenda-feed.")
+    kerncijfers: list[Kpi] = Field(default_factory=list, description="Cijfers en indicatoren van de agenda als geheel, bijvoorbeeld het aantal cliënten in de regio.")
+    bijgewerkt_op: date = Field(description="Datum waarop deze gegevens voor het laatst met het document en de praktijk zijn vergeleken (JJJJ-MM-DD); ouder dan 6 maanden geeft een waarschuwing. Ook het tijdstempel van de agenda-feed.")
 
     def begroting(self, begroting_id: str) -> Begroting | None:
         return next((b for b in self.begrotingen if b.id == begroting_id), None)

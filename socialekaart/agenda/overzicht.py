@@ -76,6 +76,7 @@ class PlanningRegel:
     wat: str
     planning: Planning | None
     van_resultaat: bool = False  # the activity has no planning of its own; the result's is shown
+    bijeenkomst: bool = False  # a meeting or milestone (goes under 'coming up')
 
     @property
     def onderdeel(self) -> str:
@@ -94,7 +95,7 @@ def planning_regels(items: Iterable[AgendaItem], agenda: Agenda | None = None) -
     and meetings, of the items and, when given, of the agenda as a whole."""
     regels: list[PlanningRegel] = []
     if agenda is not None:
-        regels += [PlanningRegel(None, None, None, b.titel, b.planning) for b in agenda.bijeenkomsten]
+        regels += [PlanningRegel(None, None, None, b.titel, b.planning, bijeenkomst=True) for b in agenda.bijeenkomsten]
     for item in items:
         if item.planning is not None:
             regels.append(PlanningRegel(item, None, None, item.titel, item.planning))
@@ -111,7 +112,7 @@ def planning_regels(items: Iterable[AgendaItem], agenda: Agenda | None = None) -
             if kpi.planning is not None:
                 regels.append(PlanningRegel(item, None, None, f"Indicator: {kpi.naam}", kpi.planning))
         for bijeenkomst in item.bijeenkomsten:
-            regels.append(PlanningRegel(item, None, None, bijeenkomst.titel, bijeenkomst.planning))
+            regels.append(PlanningRegel(item, None, None, bijeenkomst.titel, bijeenkomst.planning, bijeenkomst=True))
     return sorted(regels, key=lambda r: r.sleutel)
 
 
@@ -211,7 +212,7 @@ def status_kolommen(totaal: Telling) -> list[tuple[str, str]]:
 
 
 def schaal_kolommen(totaal: Telling) -> list[tuple[str, str]]:
-    labels = {"lokaal": "Lokaal", "regionaal": "Regionaal", "bovenregionaal": "Bovenregionaal", "landelijk": "Landelijk", NIET_VERMELD: "Niet vermeld"}
+    labels = {"lokaal": "Lokaal", "centrumgemeente": "Centrumgemeente", "regionaal": "Regionaal", "bovenregionaal": "Bovenregionaal", "landelijk": "Landelijk", NIET_VERMELD: "Niet vermeld"}
     return [(code, labels[code]) for code in labels if totaal.schaal[code] or code in SCHAALNIVEAUS[:3]]
 
 
@@ -278,6 +279,17 @@ class KpiTabel:
         """The same table without some rows (a chart of gemeenten leaves out the region total)."""
         keep = [i for i, c in enumerate(self.codes) if c not in codes]
         return KpiTabel(self.kpi, self.periodes, [self.rijen[i] for i in keep], [self.codes[i] for i in keep])
+
+
+@dataclass
+class KpiWeergave:
+    """An indicator as a page shows it: table, one chart, and what the figures say."""
+
+    kpi: Kpi
+    tabel: KpiTabel | None
+    staaf: object | None = None  # grafiek.Staafgrafiek
+    trend: object | None = None  # grafiek.Trend
+    kernpunt: str = ""
 
 
 def kpi_tabel(kpi: Kpi, gebied_naam) -> KpiTabel | None:

@@ -12,7 +12,7 @@ from ..load import Dataset
 from ..messages import bedoelde_je
 from ..models import KaartRecord
 from ..problems import Problem
-from .models import Agenda, AgendaItem
+from .models import STATUS_UITLEG, Agenda, AgendaItem
 
 
 def agendas(dataset: Dataset) -> dict[str, Agenda]:
@@ -161,3 +161,37 @@ def kpi_cijfers(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
                         item, ("kpis", k, "metingen", m, "waarde"),
                         f"het regiototaal voor {periode} is {totaal}, maar de {len(waarden)} gemeenten tellen op tot {sum(waarden, Decimal(0))}",
                     )
+
+
+MAX_DAGEN_BIJGEWERKT = 183  # about 6 months: an agenda's progress goes stale faster than an address
+
+
+@cross_rule
+def agenda_bijgewerkt(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
+    """An agenda nobody has looked at for half a year tells readers an old story."""
+    for agenda in agendas(dataset).values():
+        if (vandaag - agenda.bijgewerkt_op).days > MAX_DAGEN_BIJGEWERKT:
+            yield dataset.problem(
+                agenda, ("bijgewerkt_op",),
+                f"de agenda is bijgewerkt op {agenda.bijgewerkt_op.isoformat()}, meer dan 6 maanden geleden; "
+                "vergelijk de planning en de stand van zaken met de praktijk en pas de datum aan",
+                "waarschuwing",
+            )
+
+
+@cross_rule
+def status_compleet(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
+    """A date or note about a status needs the status itself; a status date cannot lie ahead."""
+    for item in items(dataset).values():
+        delen: list[tuple[tuple, object]] = [((), item)]
+        for r, resultaat in enumerate(item.resultaten):
+            delen.append((("resultaten", r), resultaat))
+            delen += [(("resultaten", r, "activiteiten", a), act) for a, act in enumerate(resultaat.activiteiten)]
+        for loc, deel in delen:
+            status = getattr(deel, "status")
+            for veld in ("status_op", "status_toelichting"):
+                if getattr(deel, veld) is not None and status is None:
+                    yield dataset.problem(item, (*loc, veld), f"'{veld}' hoort bij een status; vul ook 'status' in ({STATUS_UITLEG})")
+            status_op = getattr(deel, "status_op")
+            if status_op is not None and status_op > vandaag:
+                yield dataset.problem(item, (*loc, "status_op"), f"{status_op.isoformat()} ligt in de toekomst; een status geldt vanaf een dag die al geweest is")

@@ -42,6 +42,7 @@ class SiteData:
     dataset: Dataset
     vandaag: date
     edit_links: EditLinks = field(default_factory=lambda: EditLinks(None, None))
+    site_url: str | None = None  # mkdocs `site_url`: absolute links in files read outside the site (iCal)
 
     @property
     def regios(self) -> list[Regio]:
