@@ -247,6 +247,7 @@ class Voortgang(Deel):
     periode: Tekst | None = Field(None, description="Periode waarover het gaat, bijvoorbeeld 'eerste half jaar 2022'.")
     titel: Tekst | None = Field(None, description="Korte kop, bijvoorbeeld 'Resultaat'.")
     tekst: MarkdownTekst = Field(description="Wat er is gedaan of bereikt (Markdown).")
+    opmerking: Tekst | None = Field(None, description="Opmerking bij de overname uit het document, bijvoorbeeld over een verwijzing die niet lijkt te kloppen.")
 
 
 class Bijeenkomst(Deel):
