@@ -163,6 +163,14 @@ class Deel(BaseModel):
 # --- building blocks -------------------------------------------------------------
 
 
+class Deelplanning(Deel):
+    """One of several plannings of a result: 'regionaal 2022, lokaal 2023 e.v.'."""
+
+    wat: Tekst | None = Field(None, description="Wat er dan gebeurt, bijvoorbeeld 'ontwikkelen en vastleggen' of 'implementeren'.")
+    schaalniveau: Schaalniveau | None = Field(None, description="Op welk niveau: lokaal, centrumgemeente, regionaal, bovenregionaal of landelijk.")
+    planning: PlanningVeld = Field(description=PLANNING_SCHEMA["description"])
+
+
 class Activiteit(Deel):
     """One thing that is done to reach a result."""
 
@@ -190,6 +198,7 @@ class Resultaat(Deel):
     schaalniveau: list[Schaalniveau] = Field(default_factory=list, description="Schaalniveau van het hele resultaat.")
     schaalniveau_tekst: Tekst | None = Field(None, description="Het schaalniveau zoals in het document.")
     planning: PlanningVeld | None = Field(None, description=PLANNING_SCHEMA["description"])
+    planningen: list[Deelplanning] = Field(default_factory=list, description="Meer dan één planning, bijvoorbeeld per schaalniveau: regionaal 2022, lokaal 2023 e.v.")
     status: Status | None = Field(None, description=f"Stand van zaken van het resultaat: {STATUS_UITLEG}.")
     status_op: date | None = Field(None, description=STATUS_OP)
     status_toelichting: Tekst | None = Field(None, max_length=300, description=STATUS_TOELICHTING)
@@ -259,6 +268,50 @@ class Bijeenkomst(Deel):
     plaats: Tekst | None = Field(None, description="Waar (openbare plek of 'online').")
 
 
+class Gemeentestart(Deel):
+    """When one gemeente started (or starts) with something the region does in phases."""
+
+    gemeente: Annotated[str, Field(pattern=r"^GM[0-9]{4}$", description="Gemeentecode, bijvoorbeeld 'GM0632'.")]
+    start: PlanningVeld | None = Field(None, description="Wanneer de gemeente begon, zoals in het document: 'april 2020', 'voor 1 april 2020'.")
+    tekst: Tekst | None = Field(None, description="De stand zoals in het document als er geen datum is, bijvoorbeeld 'In ontwikkeling'.")
+
+
+class Maat(Deel):
+    """What a cell of a cross table holds, for example 'Aantal cliënten' in 'aantal'."""
+
+    naam: Tekst = Field(description="Naam van het getal, bijvoorbeeld 'Aantal cliënten' of 'Gemiddelde kosten per cliënt'.")
+    eenheid: Literal["aantal", "euro", "%"] = Field("aantal", description="aantal, euro of %.")
+
+
+class Cel(Deel):
+    """One cell: a row and a column of the table, and one value per maat."""
+
+    rij: Tekst = Field(description="De rij, precies zoals in 'rijen'.")
+    kolom: Tekst = Field(description="De kolom, precies zoals in 'kolommen'.")
+    waarden: list[Decimal] = Field(min_length=1, description="De getallen in de volgorde van 'maten', bijvoorbeeld [49, 35873].")
+
+
+class Kruistabel(Deel):
+    """A two-dimensional table from the document (productgroep x hoofdverwijzer ...)."""
+
+    titel: Tekst = Field(description="Titel, bijvoorbeeld 'Aantal cliënten en gemiddelde kosten per cliënt'.")
+    bron: Tekst | None = Field(None, description="Waar de tabel in het document staat.")
+    periode: Tekst | None = Field(None, description="Waarover de tabel gaat, bijvoorbeeld '2019'.")
+    rijen_naam: Tekst = Field(description="Wat de rijen zijn, bijvoorbeeld 'Productgroep'.")
+    kolommen_naam: Tekst = Field(description="Wat de kolommen zijn, bijvoorbeeld 'Hoofdverwijzer'.")
+    rijen: list[Tekst] = Field(min_length=1, description="De rijen in de volgorde van het document.")
+    kolommen: list[Tekst] = Field(min_length=1, description="De kolommen in de volgorde van het document.")
+    maten: list[Maat] = Field(min_length=1, description="Wat elke cel bevat, in volgorde.")
+    cellen: list[Cel] = Field(default_factory=list, description="De gevulde cellen; lege cellen laat je weg.")
+    toelichting: Tekst | None = Field(None, description="Uitleg bij de tabel.")
+    opmerking: Tekst | None = Field(None, description="Opmerking bij de overname uit het document.")
+
+    def raster(self) -> list[tuple[str, list[Cel | None]]]:
+        """Per row, the cell of every column (None where the document leaves it empty)."""
+        index = {(c.rij, c.kolom): c for c in self.cellen}
+        return [(rij, [index.get((rij, kolom)) for kolom in self.kolommen]) for rij in self.rijen]
+
+
 # --- the agenda item ------------------------------------------------------------------
 
 
@@ -292,6 +345,8 @@ class AgendaItem(Record):
     aandachtspunten: list[Tekst] = Field(default_factory=list, description="Wat aandacht vraagt, volgens het document.")
     opvallend: list[Tekst] = Field(default_factory=list, description="Opvallende punten, volgens het document.")
     bijeenkomsten: list[Bijeenkomst] = Field(default_factory=list, description="Geplande bijeenkomsten en mijlpalen (komen in de agenda-feed).")
+    start_per_gemeente: list[Gemeentestart] = Field(default_factory=list, description="Wanneer elke gemeente begon, als de gemeenten na elkaar starten.")
+    tabellen: list[Kruistabel] = Field(default_factory=list, description="Tabellen met rijen en kolommen uit het document.")
     kaart: list[KaartVerwijzing] = Field(
         default_factory=list,
         description="Verwijzingen naar de sociale kaart: 'informele-steun/<id>', 'lokale-teams/<id>', of alleen de map, bijvoorbeeld 'lokale-teams' voor alle lokale teams van de regio.",
@@ -364,6 +419,8 @@ class Agenda(Record):
     begrotingen: list[Begroting] = Field(default_factory=list, description="Begrotingstabellen met hun totaal.")
     bijeenkomsten: list[Bijeenkomst] = Field(default_factory=list, description="Geplande bijeenkomsten van de hele agenda (komen in de agenda-feed).")
     kerncijfers: list[Kpi] = Field(default_factory=list, description="Cijfers en indicatoren van de agenda als geheel, bijvoorbeeld het aantal cliënten in de regio.")
+    tabellen: list[Kruistabel] = Field(default_factory=list, description="Tabellen met rijen en kolommen uit het document, bijvoorbeeld cliënten per productgroep en hoofdverwijzer.")
+    voortgang: list[Voortgang] = Field(default_factory=list, description="Voortgang van de agenda als geheel of van eerdere trajecten, oudste eerst.")
     bijgewerkt_op: date = Field(description="Datum waarop deze gegevens voor het laatst met het document en de praktijk zijn vergeleken (JJJJ-MM-DD); ouder dan 6 maanden geeft een waarschuwing. Ook het tijdstempel van de agenda-feed.")
 
     def begroting(self, begroting_id: str) -> Begroting | None:

@@ -195,3 +195,46 @@ def status_compleet(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
             status_op = getattr(deel, "status_op")
             if status_op is not None and status_op > vandaag:
                 yield dataset.problem(item, (*loc, "status_op"), f"{status_op.isoformat()} ligt in de toekomst; een status geldt vanaf een dag die al geweest is")
+
+
+def _tabel_problemen(dataset: Dataset, record, pad: tuple, tabel) -> Iterator[Problem]:
+    rijen, kolommen, gezien = set(tabel.rijen), set(tabel.kolommen), set()
+    for c, cel in enumerate(tabel.cellen):
+        loc = (*pad, "cellen", c)
+        if cel.rij not in rijen:
+            yield dataset.problem(record, (*loc, "rij"), f"rij '{cel.rij}' staat niet in 'rijen' van deze tabel{bedoelde_je(cel.rij, tabel.rijen)}")
+        if cel.kolom not in kolommen:
+            yield dataset.problem(record, (*loc, "kolom"), f"kolom '{cel.kolom}' staat niet in 'kolommen' van deze tabel{bedoelde_je(cel.kolom, tabel.kolommen)}")
+        if len(cel.waarden) != len(tabel.maten):
+            yield dataset.problem(
+                record, (*loc, "waarden"),
+                f"deze cel heeft {len(cel.waarden)} getallen, maar de tabel heeft {len(tabel.maten)} maten "
+                f"({', '.join(m.naam for m in tabel.maten)}); geef één getal per maat",
+            )
+        if (cel.rij, cel.kolom) in gezien:
+            yield dataset.problem(record, loc, f"de cel '{cel.rij}' x '{cel.kolom}' staat twee keer in de tabel")
+        gezien.add((cel.rij, cel.kolom))
+
+
+@cross_rule
+def tabellen_en_gemeenten(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
+    """Cross tables name their own rows and columns; gemeenten belong to the agenda's region."""
+    for agenda in agendas(dataset).values():
+        for t, tabel in enumerate(agenda.tabellen):
+            yield from _tabel_problemen(dataset, agenda, ("tabellen", t), tabel)
+        regio = dataset.regios.get(agenda.id)
+        codes = {g.code for g in regio.gemeenten} if regio else None
+        for k, kpi in enumerate(agenda.kerncijfers):
+            for m, meting in enumerate(kpi.metingen):
+                if codes is not None and meting.gebied.startswith("GM") and meting.gebied not in codes:
+                    yield dataset.problem(agenda, ("kerncijfers", k, "metingen", m, "gebied"), f"gemeente '{meting.gebied}' hoort niet bij regio '{agenda.id}'")
+    for item in items(dataset).values():
+        for t, tabel in enumerate(item.tabellen):
+            yield from _tabel_problemen(dataset, item, ("tabellen", t), tabel)
+        regio = dataset.regios.get(item.regio)
+        codes = {g.code for g in regio.gemeenten} if regio else None
+        for s, start in enumerate(item.start_per_gemeente):
+            if codes is not None and start.gemeente not in codes:
+                yield dataset.problem(item, ("start_per_gemeente", s, "gemeente"), f"gemeente '{start.gemeente}' hoort niet bij regio '{item.regio}'")
+            if start.start is None and start.tekst is None:
+                yield dataset.problem(item, ("start_per_gemeente", s), "vul 'start' (wanneer) of 'tekst' (de stand zoals in het document) in")
