@@ -78,10 +78,14 @@ def test_every_region_and_item_page_exists_and_links_resolve(built_site, dataset
 
 def test_utrecht_west_counts_on_the_status_page(built_site):
     pad = "agenda/utrecht-west/stand-van-zaken/"
-    tabel = content(page(built_site, pad)).find("table")
-    totaal = tabel.find("tfoot").find("tr")
+    pagina = content(page(built_site, pad))
+    tabellen = {t.find("caption").text: t for t in pagina.find_all("table")}
+    totaal = tabellen["Stand van zaken per onderdeel van de agenda"].find("tfoot").find("tr")
     cellen = [td.text for td in totaal.find_all("td")]
     assert cellen[:2] == ["14", "35"]  # resultaten, activiteiten (see test_agenda.py for the counts)
+    # Ambitie 1 has a dated status (Bescherming in Beweging since 2021): it is the latest change.
+    recent = tabellen["Laatst gewijzigde statussen"].find("tbody").find_all("tr")
+    assert recent and "1 januari 2021" in recent[0].text and "Ambitie 1" in recent[0].text
 
 
 def test_utrecht_west_budget_page_shows_computed_and_stated_total(built_site):
