@@ -263,3 +263,33 @@ def test_feed_repeats_within_the_looptijd(dataset):
 def test_planning_overview_still_groups_per_start_year(dataset):
     overzicht = planning_overzicht(items_van(dataset, "utrecht-west"), _agenda(dataset, "utrecht-west"))
     assert sorted(overzicht.per_jaar) == [2022, 2023]
+
+
+# --- what the model extensions put on the pages ----------------------------------------------------
+
+
+def test_region_pages_show_figures_cross_tables_and_progress_of_the_whole_agenda(site):
+    gv = load(site / "agenda/gooi-en-vechtstreek/index.html").find("article")
+    kruis = next(t for t in gv.find_all("table") if t.find("caption").text.startswith("Aantal cliënten en gemiddelde kosten per cliënt"))
+    kop = [th.text for th in kruis.find("thead").find_all("th")]
+    assert kop[0] == "Productgroep" and len(kop) == 9
+    rijen = {tr.find("th").text: [td.text for td in tr.find_all("td")] for tr in kruis.find("tbody").find_all("tr")}
+    assert rijen["JW Ambulante jeugdhulp"][kop.index("Huisarts") - 1] == "3.404€ 2.551"  # two values, a line apart
+    vak = next(d for d in gv.find_all("div", class_="sk-tabelvak") if kruis in d.find_all("table"))
+    assert vak.get("role") == "region" and vak.get("tabindex") == "0"  # wide: scrolls in its own box, reachable by keyboard
+    tekst_gv = " ".join(gv.text.split())
+    assert "Cijfers van de hele agenda" in tekst_gv and "6.054" in tekst_gv
+    twente = tekst(site, "agenda/twente")
+    assert "Voortgang en resultaten" in twente and "Afronding ontwikkeltafel 2: Jeugdbeschermingstafels" in twente
+
+
+def test_item_pages_show_start_per_gemeente_and_planning_per_level(site):
+    ambitie_1 = load(site / "agenda/utrecht-west/ambitie-1/index.html").find("article")
+    tabel = next(t for t in ambitie_1.find_all("table") if t.find("caption").text == "Wanneer elke gemeente begon")
+    assert [(tr.find("th").text, tr.find("td").text) for tr in tabel.find("tbody").find_all("tr")][:2] == [
+        ("Montfoort", "Voor 1 april 2020"), ("Oudewater", "April 2020"),
+    ]
+    ambitie_3 = load(site / "agenda/utrecht-west/ambitie-3/index.html").find("article")
+    dt = next(d for d in ambitie_3.find_all("dt") if d.text == "Planning per onderdeel")
+    regels = [li.text for dl in ambitie_3.find_all("dl") if dt in dl.find_all("dt") for li in dl.find_all("li")]
+    assert regels[-2:] == ["Regionaal ontwikkelen en vastleggen: 2022", "Lokaal implementeren: 2023 e.v."]

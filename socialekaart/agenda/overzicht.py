@@ -248,14 +248,18 @@ def item_budget(item: AgendaItem) -> list[tuple[str, int | None, Decimal]]:
     return [(eenheid, jaar, bedrag) for (eenheid, jaar), bedrag in totals.items()]
 
 
-def bedrag(value: Decimal, eenheid: str = "euro") -> str:
-    """Dutch notation: '€ 110.000', '8 uur per week', '2,5 fte'."""
+def aantal(value: Decimal) -> str:
+    """A number with Dutch thousands dots and decimal comma: 6054 -> '6.054', 2.5 -> '2,5'."""
     normal = value.normalize()
     if normal == normal.to_integral():
-        text = f"{int(normal):,}".replace(",", ".")
-    else:
-        whole, _, frac = f"{normal:f}".partition(".")
-        text = f"{int(whole):,}".replace(",", ".") + "," + frac
+        return f"{int(normal):,}".replace(",", ".")
+    whole, _, frac = f"{normal:f}".partition(".")
+    return f"{int(whole):,}".replace(",", ".") + "," + frac
+
+
+def bedrag(value: Decimal, eenheid: str = "euro") -> str:
+    """Dutch notation: '€ 110.000', '8 uur per week', '2,5 fte'."""
+    text = aantal(value)
     return f"€ {text}" if eenheid == "euro" else f"{text} {eenheid}"
 
 

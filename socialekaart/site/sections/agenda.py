@@ -45,6 +45,7 @@ def _gebied_naam(site: SiteData):
 HELPERS = {
     "bedrag": ov.bedrag,
     "getal": ov.getal,
+    "aantal": ov.aantal,
     "SOORT_LABELS": SOORT_LABELS,
     "STATUS_LABELS": STATUS_LABELS,
     "feed_pad": feed_pad,
