@@ -90,3 +90,12 @@ def test_planning_years_fold_without_javascript(browser, site_url):
         assert gesloten.locator("table").is_visible()
     finally:
         context.close()
+
+
+def test_the_chart_text_gate_catches_small_labels(page, site_url):
+    """Plant the old situation (a wide SVG scaled down to the phone) and the gate must object."""
+    page.set_viewport_size(TELEFOON)
+    open_page(page, site_url + "agenda/utrecht-west/ambitie-1/", with_maps=False)
+    page.evaluate("() => document.querySelectorAll('svg.sk-trend').forEach(s => s.setAttribute('viewBox', '0 0 720 220'))")
+    maten = page.evaluate(TEKSTMATEN_JS)
+    assert [t for t, maat in maten["sizes"] if maat < maten["body"] - 0.5], "a 720-wide drawing on a phone has small text"
