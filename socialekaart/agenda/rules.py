@@ -216,25 +216,29 @@ def _tabel_problemen(dataset: Dataset, record, pad: tuple, tabel) -> Iterator[Pr
         gezien.add((cel.rij, cel.kolom))
 
 
+def _gemeentecodes(dataset: Dataset, regio_id: str) -> set[str] | None:
+    regio = dataset.regios.get(regio_id)
+    return {g.code for g in regio.gemeenten} if regio else None
+
+
 @cross_rule
 def tabellen_en_gemeenten(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
     """Cross tables name their own rows and columns; gemeenten belong to the agenda's region."""
-    for agenda in agendas(dataset).values():
-        for t, tabel in enumerate(agenda.tabellen):
-            yield from _tabel_problemen(dataset, agenda, ("tabellen", t), tabel)
-        regio = dataset.regios.get(agenda.id)
-        codes = {g.code for g in regio.gemeenten} if regio else None
-        for k, kpi in enumerate(agenda.kerncijfers):
+    for record, regio_id in [*((a, a.id) for a in agendas(dataset).values()), *((i, i.regio) for i in items(dataset).values())]:
+        for t, tabel in enumerate(record.tabellen):
+            yield from _tabel_problemen(dataset, record, ("tabellen", t), tabel)
+        codes = _gemeentecodes(dataset, regio_id)
+        if codes is None:
+            continue  # an unknown region is reported by metadata_per_regio
+        fout_gemeente = "gemeente '{}' hoort niet bij regio '" + regio_id + "'"
+        for k, kpi in enumerate(getattr(record, "kerncijfers", [])):
             for m, meting in enumerate(kpi.metingen):
-                if codes is not None and meting.gebied.startswith("GM") and meting.gebied not in codes:
-                    yield dataset.problem(agenda, ("kerncijfers", k, "metingen", m, "gebied"), f"gemeente '{meting.gebied}' hoort niet bij regio '{agenda.id}'")
+                if meting.gebied.startswith("GM") and meting.gebied not in codes:
+                    yield dataset.problem(record, ("kerncijfers", k, "metingen", m, "gebied"), fout_gemeente.format(meting.gebied))
+        for s, start in enumerate(getattr(record, "start_per_gemeente", [])):
+            if start.gemeente not in codes:
+                yield dataset.problem(record, ("start_per_gemeente", s, "gemeente"), fout_gemeente.format(start.gemeente))
     for item in items(dataset).values():
-        for t, tabel in enumerate(item.tabellen):
-            yield from _tabel_problemen(dataset, item, ("tabellen", t), tabel)
-        regio = dataset.regios.get(item.regio)
-        codes = {g.code for g in regio.gemeenten} if regio else None
         for s, start in enumerate(item.start_per_gemeente):
-            if codes is not None and start.gemeente not in codes:
-                yield dataset.problem(item, ("start_per_gemeente", s, "gemeente"), f"gemeente '{start.gemeente}' hoort niet bij regio '{item.regio}'")
             if start.start is None and start.tekst is None:
                 yield dataset.problem(item, ("start_per_gemeente", s), "vul 'start' (wanneer) of 'tekst' (de stand zoals in het document) in")
