@@ -202,5 +202,7 @@ def kernpunt(tabel: KpiTabel) -> str:
     if len(gemeenten) >= 2:
         hoog = max(gemeenten, key=lambda g: g[1])
         laag = min(gemeenten, key=lambda g: g[1])
+        if hoog[1] == laag[1]:
+            return f"In {tabel.periodes[-1]} in elke gemeente {getal(hoog[1])}."
         return f"In {tabel.periodes[-1]} het hoogst in {hoog[0]} ({getal(hoog[1])}), het laagst in {laag[0]} ({getal(laag[1])})."
     return ""

@@ -211,6 +211,13 @@ def status_kolommen(totaal: Telling) -> list[tuple[str, str]]:
     return [(code, labels[code]) for code in labels if totaal.status[code]]
 
 
+def onderdelen_per_status(items: Iterable[AgendaItem]) -> list[tuple[str, str, int]]:
+    """(code, label, count) of the items' own statuses, in the fixed order; 'niet vermeld' last."""
+    counts = Counter(item.status or NIET_VERMELD for item in items)
+    labels = {**STATUS_LABELS, NIET_VERMELD: "Niet vermeld in het document"}
+    return [(code, labels[code], counts[code]) for code in labels if counts[code]]
+
+
 def schaal_kolommen(totaal: Telling) -> list[tuple[str, str]]:
     labels = {"lokaal": "Lokaal", "centrumgemeente": "Centrumgemeente", "regionaal": "Regionaal", "bovenregionaal": "Bovenregionaal", "landelijk": "Landelijk", NIET_VERMELD: "Niet vermeld"}
     return [(code, labels[code]) for code in labels if totaal.schaal[code] or code in SCHAALNIVEAUS[:3]]

@@ -97,7 +97,8 @@ def agenda(site: SiteData) -> Iterator[Pagina]:
             paden.agenda(a.id) + "stand-van-zaken/", "agenda/status.html",
             {**basis, "per_item": per_item, "totaal": totaal,
              "status_kolommen": ov.status_kolommen(totaal), "schaal_kolommen": ov.schaal_kolommen(totaal),
-             "planning_labels": _planning_labels(), "recent": nu_.recent(wijzigingen, vandaag), "met_datum": len(wijzigingen)},
+             "planning_labels": _planning_labels(), "recent": nu_.recent(wijzigingen, vandaag), "met_datum": len(wijzigingen),
+             "onderdelen_per_status": ov.onderdelen_per_status(items)},
             titel=f"Stand van zaken – {naam}", bron=a.bron,
             beschrijving=f"Hoeveel resultaten en activiteiten de agenda van {naam} heeft, per status en schaalniveau.",
         )
