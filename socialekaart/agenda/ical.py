@@ -80,16 +80,25 @@ def ritme(planning: Planning) -> tuple[dict, int] | None:
     return regel, maand
 
 
-def kort(text: str) -> str:
-    """A title for a calendar line: the text itself, or its first sentence or clause."""
+def kort(text: str, anders: str | None = None) -> str:
+    """A title for a calendar line: the text itself, its first sentence or clause, or else
+    `anders` (a short name such as 'Lokale teams versterken – resultaat 3'); never cut off."""
     text = " ".join(text.split())
     if len(text) <= SAMENVATTING_MAX:
         return text
+    zonder_haakjes = re.sub(r"\s*\([^()]*\)", "", text)  # the details in brackets go to the description
+    if 5 <= len(zonder_haakjes) <= SAMENVATTING_MAX:
+        return zonder_haakjes
     for teken in (". ", ": ", "; ", " – ", " - ", ", "):
         kop = text.split(teken, 1)[0].strip()
-        if 15 <= len(kop) <= SAMENVATTING_MAX:
+        if 15 <= len(kop) <= SAMENVATTING_MAX and kop.count("(") == kop.count(")"):
             return kop
-    return text
+    return anders or text
+
+
+def _nr(nummer: object, positie: int) -> str:
+    """The number as the document writes it, else the position."""
+    return str(nummer) if nummer is not None else str(positie)
 
 
 def _uid(*parts: object) -> str:
@@ -115,12 +124,13 @@ class _Bron:
     regels: list[str | None]
     url: str | None
     deadline: bool = False  # an indicator's target date: the end counts
+    anders: str | None = None  # short name when the text is too long for a calendar line
 
 
 def _momenten(planning: Planning | None, bron: _Bron, agenda: Agenda) -> Iterator[Moment]:
     if planning is None:
         return
-    titel = kort(bron.tekst)
+    titel = kort(bron.tekst, bron.anders)
     volledig = bron.tekst if titel != " ".join(bron.tekst.split()) else None
     beschrijving = _regels(volledig, *bron.regels, _periode(planning), bron.url and f"Meer informatie: {bron.url}")
     if planning.soort == "datums":
@@ -153,21 +163,24 @@ def momenten(regio: Agenda, items: Iterable[AgendaItem], item_url: Callable[[Age
         base = item.id
         url = item_url(item) if item_url else None
         onderdeel = f"Onderdeel: {item.label}: {item.titel}"
+        naam = item.korte_titel or item.label
         found += _momenten(item.planning, _Bron(base, f"{item.label}: {item.korte_titel or item.titel}", [onderdeel], url), regio)
         for r, resultaat in enumerate(item.resultaten, start=1):
             found += _momenten(resultaat.planning, _Bron(
                 f"{base}-resultaat-{r}", resultaat.omschrijving,
                 [onderdeel, *(f"- {a.omschrijving}" for a in resultaat.activiteiten),
-                 resultaat.betrokkenen and "Betrokkenen: " + "; ".join(resultaat.betrokkenen)], url), regio)
+                 resultaat.betrokkenen and "Betrokkenen: " + "; ".join(resultaat.betrokkenen)], url,
+                anders=f"{naam} – resultaat {_nr(resultaat.nummer, r)}"), regio)
             for a, activiteit in enumerate(resultaat.activiteiten, start=1):
                 found += _momenten(activiteit.planning, _Bron(
                     f"{base}-resultaat-{r}-activiteit-{a}", activiteit.omschrijving,
                     [onderdeel, f"Resultaat: {resultaat.omschrijving}",
-                     activiteit.betrokkenen and "Betrokkenen: " + "; ".join(activiteit.betrokkenen)], url), regio)
+                     activiteit.betrokkenen and "Betrokkenen: " + "; ".join(activiteit.betrokkenen)], url,
+                    anders=f"{naam} – activiteit {_nr(resultaat.nummer, r)}{_nr(activiteit.nummer, a)}"), regio)
         for k, kpi in enumerate(item.kpis, start=1):
             found += _momenten(kpi.planning, _Bron(
                 f"{base}-kpi-{k}", f"Indicator: {kpi.naam}", [onderdeel, kpi.streefwaarde and f"Doel: {kpi.streefwaarde}"],
-                url, deadline=True), regio)
+                url, deadline=True, anders=f"{naam} – indicator {_nr(kpi.nummer, k)}"), regio)
         for b, bijeenkomst in enumerate(item.bijeenkomsten, start=1):
             found += _momenten(bijeenkomst.planning, _Bron(
                 f"{base}-bijeenkomst-{b}", bijeenkomst.titel,
