@@ -285,6 +285,9 @@ def test_zou_statuses_from_the_progress_report(result):
         ("gepland", None),  # MBO research starts in the autumn of 2022
     ]
     assert _item(result, "zuidoost-utrecht/speerpunt-3").status_op == date(2022, 1, 1)  # overeenkomst Jeugd Verblijf
+    # Where the document gives a day without a year, the year is inferred and the doubt recorded.
+    for item_id in ("zuidoost-utrecht/speerpunt-2", "zuidoost-utrecht/speerpunt-4", "twente/hoofdlijn-1"):
+        assert "2022 volgt uit de context" in (_item(result, item_id).opmerking or ""), item_id
 
 
 def test_foodvalley_status_per_project_survey_and_phases(result):

@@ -354,6 +354,7 @@ class AgendaItem(Record):
     themas: list[Thema] = Field(default_factory=list, description="Thema's van de sociale kaart waar dit onderdeel over gaat.")
     hoort_bij: list[Slug] = Field(default_factory=list, description="Andere onderdelen van dezelfde agenda waar dit bij hoort, bijvoorbeeld 'principe-4'.")
     vindplaats: Tekst | None = Field(None, description="Waar dit in het brondocument staat, bijvoorbeeld 'Hoofdstuk 5 en Bijlage 2'.")
+    opmerking: Tekst | None = Field(None, description="Opmerking bij de overname uit het document, bijvoorbeeld een jaartal dat het document niet noemt maar dat uit de context volgt.")
 
     @property
     def regio(self) -> str:
