@@ -86,6 +86,13 @@ def test_wat_nu_lists_this_and_next_quarter_and_coming_meetings(dataset):
     assert laat.bijeenkomsten == [] and laat.laatste_planning is not None
 
 
+def test_planning_opens_at_this_year_or_the_nearest():
+    assert nu.open_jaar([2022, 2023, 2024], date(2023, 6, 1)) == 2023
+    assert nu.open_jaar([2022, 2023], date(2026, 12, 1)) == 2023
+    assert nu.open_jaar([2022, 2024], date(2023, 6, 1)) == 2024  # a tie: the later year
+    assert nu.open_jaar([], date(2023, 6, 1)) is None
+
+
 def test_is_nu_marks_the_quarter_of_the_build_date():
     from socialekaart.agenda.overzicht import PlanningRegel
 

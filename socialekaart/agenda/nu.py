@@ -111,6 +111,12 @@ def wat_nu(items: Iterable[AgendaItem], agenda: Agenda, vandaag: date) -> NuOver
     return overzicht
 
 
+def open_jaar(jaren: list[int], vandaag: date) -> int | None:
+    """The year a planning page opens at: this year, else the nearest year in the planning
+    (the later one on a tie)."""
+    return min(jaren, key=lambda j: (abs(j - vandaag.year), -j)) if jaren else None
+
+
 def is_nu(regel: PlanningRegel, vandaag: date) -> bool:
     """Planning lines marked on the planning page: they touch the build date's quarter."""
     return raakt(regel, kwartaal(vandaag))

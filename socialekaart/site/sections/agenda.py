@@ -4,6 +4,7 @@ status counts, budget and a calendar feed. The figures come from `socialekaart.a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from ...agenda import nu as nu_
 from ...agenda import overzicht as ov
@@ -57,7 +58,7 @@ def agenda(site: SiteData) -> Iterator[Pagina]:
     agendas = _agendas(site)
     per_regio = {a.id: ov.items_van(site.dataset, a.id) for a in agendas}
     vandaag = site.vandaag
-    is_nu = lambda regel: nu_.is_nu(regel, vandaag)  # noqa: E731
+    is_nu = partial(nu_.is_nu, vandaag=vandaag)
     looptijden = {a.id: nu_.looptijd(a, vandaag) for a in agendas}
     yield Pagina(
         paden.agenda(),
@@ -85,10 +86,9 @@ def agenda(site: SiteData) -> Iterator[Pagina]:
             titel=f"{a.titel} – {naam}", bron=a.bron,
             beschrijving=f"De regionale agenda jeugd van {naam}: {a.periode}.",
         )
-        jaren = list(planning.per_jaar)
         yield Pagina(
             paden.agenda(a.id) + "planning/", "agenda/planning.html",
-            {**basis, "overzicht": planning, "is_nu": is_nu, "open_jaar": _open_jaar(jaren, vandaag.year),
+            {**basis, "overzicht": planning, "is_nu": is_nu, "open_jaar": nu_.open_jaar(list(planning.per_jaar), vandaag),
              "tijdlijn": tijdlijn(planning.gedateerd, a.tot_en_met, vandaag, is_nu)},
             titel=f"Planning – {naam}", bron=a.bron,
             beschrijving=f"Wat de regio {naam} wanneer doet, per jaar en kwartaal.",
@@ -117,11 +117,6 @@ def _planning_labels() -> dict[str, str]:
     from ...agenda.planning import SOORT_LABELS as PLANNING_SOORTEN
 
     return {**PLANNING_SOORTEN, ov.NIET_VERMELD: "geen planning in het document"}
-
-
-def _open_jaar(jaren: list[int], jaar: int) -> int | None:
-    """The year a planning page opens at: this year, else the nearest year in the planning."""
-    return min(jaren, key=lambda j: (abs(j - jaar), -j)) if jaren else None
 
 
 def _kpi(site: SiteData, kpi) -> ov.KpiWeergave:
