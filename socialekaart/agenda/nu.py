@@ -52,8 +52,8 @@ class Looptijd:
 
 def looptijd(agenda: Agenda, vandaag: date) -> Looptijd:
     if agenda.tot_en_met is None:
-        sinds = f" sinds {agenda.van}" if agenda.van else ""
-        return Looptijd(True, f"Loopt{sinds}; het document noemt geen einddatum")
+        sinds = f" (sinds {agenda.van})" if agenda.van else ""
+        return Looptijd(True, f"Loopt tot nader order{sinds}: het document noemt geen einddatum")
     einde = date(agenda.tot_en_met, 12, 31)
     if einde < vandaag:
         return Looptijd(False, f"Afgelopen op {lange_datum(einde)}")
