@@ -211,6 +211,9 @@ def test_feed_round_trips_and_carries_urls(site):
         data = ics.read_bytes()
         calendar = Calendar.from_ical(data)
         assert calendar.to_ical() == data  # parse and write again: nothing lost or changed
+        regels = data.split(b"\r\n")
+        assert all(len(r) <= 75 for r in regels), "RFC 5545 3.1: content lines are folded at 75 octets"
+        assert regels[0] == b"BEGIN:VCALENDAR" and regels[-2:] == [b"END:VCALENDAR", b""]
         regio = ics.parent.name
         for event in calendar.walk("VEVENT"):
             url = str(event["url"])
