@@ -83,9 +83,12 @@ def test_utrecht_west_counts_on_the_status_page(built_site):
     totaal = tabellen["Stand van zaken per onderdeel van de agenda"].find("tfoot").find("tr")
     cellen = [td.text for td in totaal.find_all("td")]
     assert cellen[:2] == ["14", "35"]  # resultaten, activiteiten (see test_agenda.py for the counts)
-    # Ambitie 1 has a dated status (Bescherming in Beweging since 2021): it is the latest change.
+    # Bescherming in Beweging since 2021 (chapter 4): the dated statuses of ambitie 1 and 4.
     recent = tabellen["Laatst gewijzigde statussen"].find("tbody").find_all("tr")
-    assert recent and "1 januari 2021" in recent[0].text and "Ambitie 1" in recent[0].text
+    assert {r.find_all("td")[-1].text for r in recent if "1 januari 2021" in r.text} == {"Ambitie 1", "Ambitie 4"}
+    per_status = tabellen["Aantal activiteiten per status"].find("tfoot").find("tr")
+    assert "Loopt" in [th.text for th in tabellen["Aantal activiteiten per status"].find("thead").find_all("th")]
+    assert per_status is not None
 
 
 def test_utrecht_west_budget_page_shows_computed_and_stated_total(built_site):
