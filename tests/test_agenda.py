@@ -255,17 +255,21 @@ def test_feed_parses_and_has_the_dated_milestones(result, uw):
     data = feed(agenda, uw.values(), item_url=lambda i: f"https://voorbeeld.nl/agenda/{i.id}/")
     calendar = Calendar.from_ical(data)
     events = calendar.walk("VEVENT")
-    # Bounded plannings in the document: ambitie 2 results 1-3 (April, Mei, September 2022),
-    # ambitie 2 KPI 2 (maart 2023), ambitie 3 result 4 (2022), ambitie 4 3b and 3i (In 2022).
-    assert len(events) == 7
-    by_start = sorted((e.decoded("dtstart"), e.decoded("dtend"), str(e["summary"])) for e in events)
-    starts = [(s.isoformat(), e.isoformat()) for s, e, _ in by_start]
-    assert ("2022-04-01", "2022-05-01") in starts  # April 2022: all-day, DTEND the day after
-    assert ("2022-09-01", "2022-10-01") in starts
-    assert ("2023-03-01", "2023-04-01") in starts
+    # Bounded plannings: ambitie 2 results 1-3 (April, Mei, September 2022), ambitie 2 KPI 2
+    # (maart 2023), ambitie 3 result 4 (2022), ambitie 4 3b and 3i (In 2022): 7 point events.
+    # With a rhythm: 4x per jaar and Jaarlijks (ambitie 1), Jaarlijks in sept (ambitie 4) and
+    # the monthly Beleidsoverleg; "Periodiek" and "3-4 keer per jaar" have no fixed rhythm.
+    assert len(events) == 11
+    assert sum(1 for e in events if "RRULE" in e) == 4
+    for e in events:  # every event is one all-day point: DTEND is the next day (RFC 5545)
+        assert (e.decoded("dtend") - e.decoded("dtstart")).days == 1
+    starts = {e.decoded("dtstart").isoformat() for e in events if "RRULE" not in e}
+    assert {"2022-04-01", "2022-05-01", "2022-09-01"} <= starts  # April, Mei, September 2022: on the first day
+    assert "2023-03-31" in starts  # the indicator's target 'maart 2023' is a deadline: its last day
     uids = [str(e["uid"]) for e in events]
     assert len(set(uids)) == len(uids)
-    assert all(str(e["url"]).startswith("https://voorbeeld.nl/agenda/utrecht-west/") for e in events)
+    # The item events link to their page; the agenda's own meeting has no item (no regio_url given).
+    assert sum(1 for e in events if str(e.get("url", "")).startswith("https://voorbeeld.nl/agenda/utrecht-west/")) == 10
     assert calendar["version"] == "2.0" and "PRODID" in calendar
     assert all("DTSTAMP" in e for e in events)
     assert data.count(b"\r\n") > 20  # CRLF line endings (RFC 5545)

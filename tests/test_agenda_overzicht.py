@@ -3,13 +3,14 @@ counts, budget tables, KPI tables and chart geometry, and Dutch number formats."
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from socialekaart.agenda import overzicht as ov
-from socialekaart.agenda.grafiek import staafgrafiek, tijdlijn
+from socialekaart.agenda.grafiek import kernpunt, staafgrafiek, tijdlijn, trend, trend_rijen
 from socialekaart.agenda.planning import normaliseer
 from socialekaart.check import check
 
@@ -88,11 +89,40 @@ def test_kpi_table_and_chart_geometry(dataset, uw):
     assert tabel.periodes == ["2019", "2020", "2021 t/m juni"]
     assert [naam for naam, _ in tabel.rijen] == ["De Ronde Venen", "Montfoort", "Oudewater", "Stichtse Vecht", "Woerden", "regio"]
     grafiek = staafgrafiek(tabel.zonder("regio"))
-    assert len(grafiek.balken) == 15 and len(grafiek.legenda) == 3
-    langste = max(grafiek.balken, key=lambda b: b.breedte)
-    assert langste.titel == "Woerden, 2019: 87"  # the largest value gets the full width
-    kort = min(grafiek.balken, key=lambda b: b.breedte)
-    assert kort.breedte >= 1  # a zero still shows as a sliver, with its value as text
+    assert len(grafiek.groepen) == 5 and all(len(staven) == 3 for _, staven in grafiek.groepen)
+    staven = [(gebied, s) for gebied, groep in grafiek.groepen for s in groep]
+    gebied, langste = max(staven, key=lambda p: p[1].breedte)
+    assert (gebied, langste.periode, langste.waarde, langste.breedte) == ("Woerden", "2019", "87", 100.0)  # the largest value: full width
+    assert all(0 <= s.breedte <= 100 for _, s in staven)
+
+
+def test_trend_chart_for_several_periods_is_drawn_at_phone_width(dataset, uw):
+    kpi = next(k for k in uw[0].kpis if k.naam == "Spoedinterventies - crisis interventies")
+    tabel = ov.kpi_tabel(kpi, dataset.gemeente_naam)
+    lijnen = trend_rijen(tabel)
+    assert lijnen is not None and lijnen.codes == ["regio"]  # the region, not six crossing lines
+    t = trend(lijnen)
+    # Drawn at the content width of a 360 px phone, text at body size: it is not scaled down there.
+    assert t.breedte <= 328 and t.letter >= 16
+    assert [p for _, p in t.assen] == ["2019", "2020", "2021 t/m juni"]
+    (lijn,) = t.lijnen
+    assert [w for _, _, w in lijn.punten] == [ov.getal(w) for w in tabel.rijen[-1][1]]
+    assert all(t.links <= x <= t.breedte and 0 <= y <= t.onder for x, y, _ in lijn.punten)
+    # One period (randvoorwaarde 5's figures) gives no trend.
+    een = ov.kpi_tabel(next(k for k in uw[4].kpis if k.metingen), dataset.gemeente_naam)
+    assert trend_rijen(een) is None
+
+
+def test_takeaway_is_read_from_the_figures(dataset, uw):
+    kpi = next(k for k in uw[0].kpis if k.naam == "Spoedinterventies - crisis interventies")
+    tabel = ov.kpi_tabel(kpi, dataset.gemeente_naam)
+    regio = dict(zip(tabel.codes, tabel.rijen))["regio"][1]
+    zin = kernpunt(tabel)
+    assert zin.startswith(f"regio: van {ov.getal(regio[0])} (2019) naar {ov.getal(regio[-1])} (2021 t/m juni)")
+    een = ov.kpi_tabel(next(k for k in uw[4].kpis if k.metingen), dataset.gemeente_naam)
+    assert kernpunt(een).startswith(f"In {een.periodes[-1]} het hoogst in ")
+    eigen = een.kpi.model_copy(update={"conclusie": "Woerden heeft de meeste eenoudergezinnen."})
+    assert kernpunt(ov.KpiTabel(eigen, een.periodes, een.rijen, een.codes)) == "Woerden heeft de meeste eenoudergezinnen."
 
 
 def test_timeline_geometry(uw):
@@ -100,10 +130,21 @@ def test_timeline_geometry(uw):
     t = tijdlijn(overzicht.gedateerd, 2025)
     assert t is not None and len(t.balken) == len(overzicht.gedateerd)
     assert [s.label for s in t.jaren] == ["2022", "2023", "2024", "2025"]  # open-ended bars run to 2025
-    april = next(b for b in t.balken if "(April 2022)" in b.titel)
-    mei = next(b for b in t.balken if "(Mei 2022)" in b.titel)
-    assert april.x < mei.x and abs(april.x + april.breedte - mei.x) < 0.5  # April ends where May begins
-    assert all(b.open_einde == ("e.v." in b.titel or "vanaf" in b.titel) for b in t.balken)
+    april = next(b for b in t.balken if b.planning == "April 2022")
+    mei = next(b for b in t.balken if b.planning == "Mei 2022")
+    assert april.links < mei.links and abs(april.links + april.breedte - mei.links) < 0.1  # April ends where May begins
+    assert all(b.open_einde == ("e.v." in b.planning or "vanaf" in b.planning) for b in t.balken)
+    assert all(0 <= b.links and b.links + b.breedte <= 100.01 for b in t.balken)
+    assert t.nu is None  # no build date given: nothing marked
+
+
+def test_timeline_marks_today_and_reaches_it(uw):
+    overzicht = ov.planning_overzicht(uw)
+    t = tijdlijn(overzicht.gedateerd, 2025, date(2026, 12, 1), lambda r: r.planning.soort == "vanaf")
+    assert t.jaren[-1].label == "2026" and t.nu is not None and 95 < t.nu < 100  # 1 december: near the end
+    assert any(b.nu for b in t.balken)
+    ver = tijdlijn(overzicht.gedateerd, 2025, date(2031, 6, 1))
+    assert ver.laatste == 2025 and ver.nu is None and ver.na_einde  # years later: not stretched, said in words
 
 
 def test_links_both_ways(dataset):

@@ -115,7 +115,7 @@ def test_foodvalley_figures(result: CheckResult) -> None:
 
     opvang = fv["project-5-van-exclusieve-opvang-naar-inclusieve-voorzieningen"]
     assert opvang.stand_van_zaken == "A en B afgerond, C on hold i.v.m. focus op inkoopstrategie"
-    assert [r.status for r in opvang.resultaten] == ["afgerond", "afgerond", "uitgesteld"]
+    assert [r.status for r in opvang.resultaten] == ["afgerond", "afgerond", "vertraagd"]
     assert opvang.voortgang[1].tekst == "60 kinderen maken gebruik van BSO+"
 
     regie = fv["project-6-versterken-van-actieve-regie"]
@@ -148,7 +148,7 @@ def test_twente_counts(result: CheckResult) -> None:
     ]
     # Nothing is decided yet: no results or activities, every hoofdlijn is still being worked out.
     assert counts(result, "twente") == (13, 0, 0)
-    assert {h.status for h in hoofdlijnen} == {"in-uitwerking"}
+    assert {h.slug: h.status for h in hoofdlijnen} == {"hoofdlijn-1": "loopt", **{f"hoofdlijn-{n}": "gepland" for n in range(2, 6)}}
 
 
 def test_twente_details(result: CheckResult) -> None:

@@ -78,10 +78,17 @@ def test_every_region_and_item_page_exists_and_links_resolve(built_site, dataset
 
 def test_utrecht_west_counts_on_the_status_page(built_site):
     pad = "agenda/utrecht-west/stand-van-zaken/"
-    tabel = content(page(built_site, pad)).find("table")
-    totaal = tabel.find("tfoot").find("tr")
+    pagina = content(page(built_site, pad))
+    tabellen = {t.find("caption").text: t for t in pagina.find_all("table")}
+    totaal = tabellen["Stand van zaken per onderdeel van de agenda"].find("tfoot").find("tr")
     cellen = [td.text for td in totaal.find_all("td")]
     assert cellen[:2] == ["14", "35"]  # resultaten, activiteiten (see test_agenda.py for the counts)
+    # Bescherming in Beweging since 2021 (chapter 4): the dated statuses of ambitie 1 and 4.
+    recent = tabellen["Laatst gewijzigde statussen"].find("tbody").find_all("tr")
+    assert {r.find_all("td")[-1].text for r in recent if "1 januari 2021" in r.text} == {"Ambitie 1", "Ambitie 4"}
+    per_status = tabellen["Aantal activiteiten per status"].find("tfoot").find("tr")
+    assert "Loopt" in [th.text for th in tabellen["Aantal activiteiten per status"].find("thead").find_all("th")]
+    assert per_status is not None
 
 
 def test_utrecht_west_budget_page_shows_computed_and_stated_total(built_site):
@@ -102,31 +109,39 @@ def test_planning_page_has_tables_per_year_and_an_accessible_timeline(built_site
     assert "April 2022" in tabellen["Planning die in 2022 begint"].text
     assert "vanaf juli 2023" in tabellen["Planning die in 2023 begint"].text
     assert "Op indicatie" in tabellen["Activiteiten op indicatie of zonder vaste planning"].text
-    svg = pagina.find("svg", class_="sk-grafiek")
-    assert svg is not None and svg.get("role") == "img"
-    labelled = (svg.get("aria-labelledby") or "").split()
-    assert {n.get("id") for n in svg.find_all("title") + svg.find_all("desc")} >= set(labelled)
-    assert svg.find("desc").text  # a text alternative
-    assert len(svg.find_all("rect")) == len(tabellen["Planning die in 2022 begint"].find("tbody").find_all("tr")) + len(
+    tijdlijn = pagina.find("div", class_="sk-tijdlijn")
+    assert tijdlijn is not None and tijdlijn.get("role") == "group"
+    assert tijdlijn.find("p", id=tijdlijn.get("aria-labelledby")) is not None  # it has a name
+    rijen = tijdlijn.find_all("li")
+    assert len(rijen) == len(tabellen["Planning die in 2022 begint"].find("tbody").find_all("tr")) + len(
         tabellen["Planning die in 2023 begint"].find("tbody").find_all("tr")
     )
+    # The labels are text, not drawing: each row says what and when in words.
+    assert all(r.find("span", class_="sk-tijdlijn-label").text.strip() for r in rijen)
+    assert any("(April 2022" in r.text for r in rijen)
 
 
-def test_kpi_tables_with_inline_svg_charts_and_no_scripts(built_site):
+def test_kpi_tables_with_charts_a_takeaway_and_no_scripts(built_site):
     pad = "agenda/utrecht-west/ambitie-1/"
     pagina = content(page(built_site, pad))
     tabel = next(t for t in pagina.find_all("table") if t.find("caption").text.startswith("Spoedinterventies - crisis interventies"))
     rijen = {tr.find("th").text: [td.text for td in tr.find_all("td")] for tr in tabel.find("tbody").find_all("tr")}
     assert rijen["Woerden"] == ["87", "41", "11"]
     assert rijen["Hele regio"] == ["271", "184", "47"]
-    grafieken = pagina.find_all("svg", class_="sk-grafiek")
-    assert len(grafieken) == 5  # Tabel 1 (three columns), Tabel 2 and Tabel 3
-    for svg in grafieken:
+    # Tabel 1 (three columns), Tabel 2 and Tabel 3: five series over three periods, each a trend line.
+    trends = pagina.find_all("svg", class_="sk-trend")
+    assert len(trends) == 5
+    for svg in trends:
         assert svg.get("role") == "img" and svg.find("title") is not None and svg.find("desc").text
+        assert all(float(t.get("font-size")) >= 16 for t in svg.find_all("text"))
+    kernpunten = [p.text for p in pagina.find_all("p", class_="sk-kernpunt")]
+    assert "Hele regio: van 271 (2019) naar 47 (2021 t/m juni), gedaald." in kernpunten
     assert not pagina.find_all("script")
     tabel8 = content(page(built_site, "agenda/utrecht-west/randvoorwaarde-5/"))
     eenouder = next(t for t in tabel8.find_all("table") if t.find("caption").text.startswith("1 ouder gezinnen"))
     assert "7,4" in eenouder.text and "Landelijk gemiddelde" in eenouder.text
+    staven = tabel8.find_all("div", class_="sk-staven")  # one period per gemeente: bars, as HTML text
+    assert staven and all(s.find("span", class_="sk-staaf-gebied") is not None for s in staven)
 
 
 def test_ambitie_2_and_its_initiatives_link_both_ways(built_site, dataset):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -278,3 +279,121 @@ def test_shipped_data_exports_to_valid_hsds_with_nothing_private(result, tmp_pat
     assert hsds_json_fouten(tmp_path / "uit" / "hsds") == []
     assert datapackage_fouten(tmp_path / "uit" / "hsds") == []
     assert privacy_fouten(tmp_path / "uit", result.dataset) == []
+
+
+# --- the five agendas: facts taken from the seed documents ---------------------------------------
+# Each number, date, name and row below was read in /work/shared/seeds/ (the five documents),
+# not copied from the data: the data must say what the documents say.
+
+
+def _agenda(result, regio: str):
+    """A shipped agenda; the test is skipped when data/ no longer holds it (another region)."""
+    agendas = result.dataset.of("agendas")
+    if regio not in agendas:
+        pytest.skip(f"data/ bevat de agenda van {regio} niet")
+    return agendas[regio]
+
+
+def _item(result, item_id: str):
+    items = result.dataset.of("agenda")
+    if item_id not in items:
+        pytest.skip(f"data/ bevat agendapunt {item_id} niet")
+    return items[item_id]
+
+
+def test_every_agenda_has_bijgewerkt_op_and_no_list_split_at_its_commas(result):
+    for regio, agenda in result.dataset.of("agendas").items():
+        assert agenda.bijgewerkt_op is not None, regio
+    # Tabel 5 of Utrecht West: one werkgroep per cell, commas and all.
+    assert _item(result, "utrecht-west/ambitie-2").werkgroep == [
+        "Nog in te richten werkgroep informele steun met lokale teams, ZA en informele steun"
+    ]
+    assert _item(result, "utrecht-west/randvoorwaarde-5").werkgroep == ["Regionale werkgroep met beleid, I&M en backoffices"]
+    assert _item(result, "utrecht-west/randvoorwaarde-5").accounthouders == ["Manager I&M", "Teammanager", "Bedrijfsvoering SV"]
+    assert _item(result, "utrecht-west/ambitie-1").trekkers == ["Accounthouder Save Stichtse Vecht", "Accounthouder Yeph WO/OW"]
+    # Zuidoost Utrecht, speerpunt 3: "mogelijk ook nog andere domeinen zoals financiën, werk, inkomen en huisvesting".
+    kwartaal = next(a for r in _item(result, "zuidoost-utrecht/speerpunt-3").resultaten for a in r.activiteiten if "Kwartaalbijeenkomsten" in a.omschrijving)
+    assert kwartaal.betrokkenen[-1] == "mogelijk ook nog andere domeinen zoals financiën, werk, inkomen en huisvesting"
+    assert len(kwartaal.betrokkenen) == 7
+
+
+def test_zou_keeps_zie_speerpunt_3_with_a_note(result):
+    voortgang = _item(result, "zuidoost-utrecht/speerpunt-1").voortgang[0]
+    assert "Voor meer informatie zie speerpunt 3." in voortgang.tekst
+    assert voortgang.opmerking and "speerpunt 3" in voortgang.opmerking and "speerpunt 2" in voortgang.opmerking
+
+
+def test_zou_statuses_from_the_progress_report(result):
+    pilot = _item(result, "zuidoost-utrecht/speerpunt-2").resultaten[0].activiteiten[0]
+    assert (pilot.status, pilot.status_op) == ("loopt", date(2022, 3, 1))  # "Vanaf 1 maart" (2022)
+    sp4 = _item(result, "zuidoost-utrecht/speerpunt-4")
+    assert [(r.status, r.status_op) for r in sp4.resultaten] == [
+        ("loopt", date(2022, 9, 1)),  # projectleider "sinds september"
+        ("loopt", date(2022, 5, 18)),  # fase 2 approved on 18 mei 2022
+        ("gepland", None),  # MBO research starts in the autumn of 2022
+    ]
+    assert _item(result, "zuidoost-utrecht/speerpunt-3").status_op == date(2022, 1, 1)  # overeenkomst Jeugd Verblijf
+    # Where the document gives a day without a year, the year is inferred and the doubt recorded.
+    for item_id in ("zuidoost-utrecht/speerpunt-2", "zuidoost-utrecht/speerpunt-4", "twente/hoofdlijn-1"):
+        assert "2022 volgt uit de context" in (_item(result, item_id).opmerking or ""), item_id
+
+
+def test_foodvalley_status_per_project_survey_and_phases(result):
+    assert {i.slug: i.status for i in result.dataset.of("agenda").values() if i.regio == "foodvalley" and i.soort == "project"} == {
+        f"project-{n}-{slug}": "loopt" for n, slug in [
+            (1, "afbouw-verblijf"), (2, "onderwijs-en-jeugdhulp"), (3, "crisis-als-kans"), (4, "van-18-min-naar-18-plus"),
+            (5, "van-exclusieve-opvang-naar-inclusieve-voorzieningen"), (6, "versterken-van-actieve-regie"), (7, "jeugdbescherming-dichterbij"),
+        ]
+    }
+    assert _item(result, "foodvalley/project-3-crisis-als-kans").status_op == date(2020, 10, 1)
+    project5 = _item(result, "foodvalley/project-5-van-exclusieve-opvang-naar-inclusieve-voorzieningen")
+    assert [r.status for r in project5.resultaten] == ["afgerond", "afgerond", "vertraagd"]
+    doel = _item(result, "foodvalley/project-3-crisis-als-kans").kpis[0]
+    assert doel.streefwaarde == "50% minder residentieel/pleeg na een crisis"
+    fv = _agenda(result, "foodvalley")
+    cijfers = {k.naam: k.metingen[0].waarde for k in fv.kerncijfers}
+    assert list(cijfers.values()) == [34, 70, Decimal("7.2")]
+    for tekst in ("Fase 1: ontwikkelpilots in jaar 1", "Fase 3: brede implementatie", "Scheiden zonder schade", "Kansrijke start"):
+        assert tekst in fv.organisatie
+
+
+def test_gooi_en_vechtstreek_figures_meetings_and_cross_table(result):
+    gv = _agenda(result, "gooi-en-vechtstreek")
+    titels = {b.titel: b.planning for b in gv.bijeenkomsten}
+    assert titels["Raadsinformatiebrief"].tekst == "November" and titels["Raadsinformatiebrief"].start == date(2021, 11, 1)
+    dialoog = sorted((b.planning.start, b.titel) for b in gv.bijeenkomsten if b.titel.startswith("Dialogsessie"))
+    assert len(dialoog) == 8 and dialoog[0] == (date(2021, 1, 21), "Dialogsessie: Onderwijs")
+    assert dialoog[-1] == (date(2021, 3, 23), "Dialogsessie: Uitvoeringsdiensten")
+    cijfers = {k.naam: {m.periode: m.waarde for m in k.metingen} for k in gv.kerncijfers}
+    assert list(cijfers["Cliënten met jeugdhulp (Jeugdwet)"].values()) == [6054]
+    assert cijfers["Huisartsen ondersteund door het CenA-team"] == {"2019": 54, "2020": 60}
+    assert cijfers["Kinderen geholpen met steun van het CenA-team"] == {"2019": 154, "2020": 169}
+    (tabel,) = gv.tabellen
+    raster = dict(tabel.raster())
+    kolom = tabel.kolommen.index
+    assert len(tabel.rijen) == 11 and len(tabel.kolommen) == 8 and len(tabel.cellen) == 50
+    assert raster["JW Ambulante jeugdhulp"][kolom("Huisarts")].waarden == [3404, 2551]
+    assert raster["JW 24 uren verblijf"][kolom("Leeg")].waarden == [40, 53554]
+    assert raster["JW Gesloten Jeugdhulp"][kolom("Gemeente")].waarden == [1, 100078]
+    assert raster["JW Pleegzorg"][kolom("Huisarts")] is None
+
+
+def test_twente_second_assignment_organisation_and_ontwikkeltafel_2(result):
+    tw = _agenda(result, "twente")
+    assert "strategische inkoop" in tw.organisatie and "structureel deel" in tw.organisatie
+    assert "1 keer in de 3 weken" in tw.organisatie and "1 keer per 6 weken" in tw.organisatie and "OZJT (voorzitter)" in tw.organisatie
+    assert not re.search(r"Monique|Nienke|Riny|Bosma", tw.organisatie)  # organisations, never personal names
+    titels = [v.titel for v in tw.voortgang]
+    assert len(titels) == 4 and all(t.startswith("Afronding ontwikkeltafel 2") for t in titels)
+    assert "Per maart 2021 worden de jeugdbeschermingstafels uitgevoerd" in " ".join(tw.voortgang[1].tekst.split())
+    assert "ruim 200 professionals" in tw.voortgang[3].tekst
+    assert {h.slug: h.status for h in result.dataset.of("agenda").values() if h.regio == "twente" and h.soort == "hoofdlijn"}["hoofdlijn-1"] == "loopt"
+
+
+def test_utrecht_west_start_per_gemeente_and_planning_per_level(result):
+    starts = {s.gemeente: (s.start.tekst if s.start else s.tekst) for s in _item(result, "utrecht-west/ambitie-1").start_per_gemeente}
+    assert starts == {"GM0335": "Voor 1 april 2020", "GM0589": "April 2020", "GM0632": "Juli 2020", "GM1904": "November 2020", "GM0736": "In ontwikkeling"}
+    resultaat = _item(result, "utrecht-west/ambitie-3").resultaten[1]
+    assert [(d.schaalniveau, d.planning.tekst) for d in resultaat.planningen] == [("regionaal", "2022"), ("lokaal", "2023 e.v.")]
+    uw = _agenda(result, "utrecht-west")
+    assert [b.totaal for b in uw.begrotingen] == [110000, 32]  # Tabel 7 (euro) and Tabel 6 (uur per week)

@@ -50,17 +50,17 @@ SOORT_LABELS: dict[str, tuple[str, str]] = {
     "kernwaarde": ("Kernwaarde", "Kernwaarden"),
 }
 
-Schaalniveau = Literal["lokaal", "regionaal", "bovenregionaal", "landelijk"]
-Status = Literal["gepland", "in-uitwerking", "lopend", "afgerond", "uitgesteld", "gestopt", "onbekend"]
+Schaalniveau = Literal["lokaal", "centrumgemeente", "regionaal", "bovenregionaal", "landelijk"]
+Status = Literal["gepland", "loopt", "afgerond", "vertraagd", "gestopt", "niet-vermeld"]
 STATUS_LABELS: dict[str, str] = {
     "gepland": "Gepland",
-    "in-uitwerking": "In uitwerking",
-    "lopend": "Loopt",
+    "loopt": "Loopt",
     "afgerond": "Afgerond",
-    "uitgesteld": "Uitgesteld",
+    "vertraagd": "Vertraagd",
     "gestopt": "Gestopt",
-    "onbekend": "Onbekend",
+    "niet-vermeld": "Niet vermeld",
 }
+STATUS_UITLEG = "gepland, loopt, afgerond, vertraagd, gestopt of niet-vermeld"
 Richting = Literal["toename", "afname", "stabiel"]
 Eenheid = Literal["euro", "uur per week", "uur per jaar", "fte"]
 
@@ -89,6 +89,10 @@ Nummer = Annotated[
     AfterValidator(_check_nummer),
     Field(description="Nummer of letter zoals in het document, bijvoorbeeld 1, '2a' of 'B'."),
 ]
+
+
+STATUS_OP = "Sinds wanneer deze status geldt, of de datum van het document dat hem meldt (JJJJ-MM-DD)."
+STATUS_TOELICHTING = "Korte toelichting bij de status, bijvoorbeeld 'pilot loopt in twee gemeenten'."
 
 
 # --- planning ------------------------------------------------------------------
@@ -161,6 +165,14 @@ class Deel(BaseModel):
 # --- building blocks -------------------------------------------------------------
 
 
+class Deelplanning(Deel):
+    """One of several plannings of a result: 'regionaal 2022, lokaal 2023 e.v.'."""
+
+    wat: Tekst | None = Field(None, description="Wat er dan gebeurt, bijvoorbeeld 'ontwikkelen en vastleggen' of 'implementeren'.")
+    schaalniveau: Schaalniveau | None = Field(None, description="Op welk niveau: lokaal, centrumgemeente, regionaal, bovenregionaal of landelijk.")
+    planning: PlanningVeld = Field(description=PLANNING_SCHEMA["description"])
+
+
 class Activiteit(Deel):
     """One thing that is done to reach a result."""
 
@@ -168,10 +180,12 @@ class Activiteit(Deel):
     omschrijving: Tekst = Field(description="Wat er gebeurt, zoals in het document.")
     stappen: list[Tekst] = Field(default_factory=list, description="Deelstappen, als het document die noemt.")
     betrokkenen: list[Tekst] = Field(default_factory=list, description="Wie het doen of erbij betrokken zijn (organisaties of rollen, geen namen).")
-    schaalniveau: list[Schaalniveau] = Field(default_factory=list, description="Op welk niveau: lokaal, regionaal, bovenregionaal of landelijk.")
+    schaalniveau: list[Schaalniveau] = Field(default_factory=list, description="Op welk niveau: lokaal, centrumgemeente, regionaal, bovenregionaal of landelijk.")
     schaalniveau_tekst: Tekst | None = Field(None, description="Het schaalniveau zoals in het document, als dat meer zegt, bijvoorbeeld 'Regionaal ontwikkelen, lokaal implementeren'.")
     planning: PlanningVeld | None = Field(None, description=PLANNING_SCHEMA["description"])
-    status: Status | None = Field(None, description="Stand van zaken: gepland, in-uitwerking, lopend, afgerond, uitgesteld, gestopt of onbekend.")
+    status: Status | None = Field(None, description=f"Stand van zaken: {STATUS_UITLEG}.")
+    status_op: date | None = Field(None, description=STATUS_OP)
+    status_toelichting: Tekst | None = Field(None, max_length=300, description=STATUS_TOELICHTING)
     opmerking: Tekst | None = Field(None, description="Opmerking bij de overname uit het document, bijvoorbeeld over een afwijking tussen tabel en tekst.")
 
 
@@ -186,7 +200,10 @@ class Resultaat(Deel):
     schaalniveau: list[Schaalniveau] = Field(default_factory=list, description="Schaalniveau van het hele resultaat.")
     schaalniveau_tekst: Tekst | None = Field(None, description="Het schaalniveau zoals in het document.")
     planning: PlanningVeld | None = Field(None, description=PLANNING_SCHEMA["description"])
-    status: Status | None = Field(None, description="Stand van zaken van het resultaat.")
+    planningen: list[Deelplanning] = Field(default_factory=list, description="Meer dan één planning, bijvoorbeeld per schaalniveau: regionaal 2022, lokaal 2023 e.v.")
+    status: Status | None = Field(None, description=f"Stand van zaken van het resultaat: {STATUS_UITLEG}.")
+    status_op: date | None = Field(None, description=STATUS_OP)
+    status_toelichting: Tekst | None = Field(None, max_length=300, description=STATUS_TOELICHTING)
     activiteiten: list[Activiteit] = Field(default_factory=list, description="Wat er gedaan wordt om het resultaat te halen.")
     opmerking: Tekst | None = Field(None, description="Opmerking bij de overname uit het document.")
 
@@ -220,6 +237,7 @@ class Kpi(Deel):
     metingen: list[Meting] = Field(default_factory=list, description="Gemeten waarden per periode en eventueel per gemeente.")
     bron: Tekst | None = Field(None, description="Waar de getallen vandaan komen, bijvoorbeeld 'Tabel 2' of 'VNG monitor sociaal domein'.")
     toelichting: MarkdownTekst | None = Field(None, description="Uitleg bij de indicator.")
+    conclusie: Tekst | None = Field(None, max_length=200, description="Wat de cijfers zeggen, in één regel; staat onder de grafiek. Zonder dit veld maakt de site zelf een zin uit de cijfers.")
 
 
 class Budgetregel(Deel):
@@ -240,6 +258,7 @@ class Voortgang(Deel):
     periode: Tekst | None = Field(None, description="Periode waarover het gaat, bijvoorbeeld 'eerste half jaar 2022'.")
     titel: Tekst | None = Field(None, description="Korte kop, bijvoorbeeld 'Resultaat'.")
     tekst: MarkdownTekst = Field(description="Wat er is gedaan of bereikt (Markdown).")
+    opmerking: Tekst | None = Field(None, description="Opmerking bij de overname uit het document, bijvoorbeeld over een verwijzing die niet lijkt te kloppen.")
 
 
 class Bijeenkomst(Deel):
@@ -249,6 +268,50 @@ class Bijeenkomst(Deel):
     planning: PlanningVeld = Field(description="Wanneer: '11 mei 2021', of een blok {tekst: '11 mei', jaar: 2021}.")
     toelichting: Tekst | None = Field(None, description="Bijzonderheden.")
     plaats: Tekst | None = Field(None, description="Waar (openbare plek of 'online').")
+
+
+class Gemeentestart(Deel):
+    """When one gemeente started (or starts) with something the region does in phases."""
+
+    gemeente: Annotated[str, Field(pattern=r"^GM[0-9]{4}$", description="Gemeentecode, bijvoorbeeld 'GM0632'.")]
+    start: PlanningVeld | None = Field(None, description="Wanneer de gemeente begon, zoals in het document: 'april 2020', 'voor 1 april 2020'.")
+    tekst: Tekst | None = Field(None, description="De stand zoals in het document als er geen datum is, bijvoorbeeld 'In ontwikkeling'.")
+
+
+class Maat(Deel):
+    """What a cell of a cross table holds, for example 'Aantal cliënten' in 'aantal'."""
+
+    naam: Tekst = Field(description="Naam van het getal, bijvoorbeeld 'Aantal cliënten' of 'Gemiddelde kosten per cliënt'.")
+    eenheid: Literal["aantal", "euro", "%"] = Field("aantal", description="aantal, euro of %.")
+
+
+class Cel(Deel):
+    """One cell: a row and a column of the table, and one value per maat."""
+
+    rij: Tekst = Field(description="De rij, precies zoals in 'rijen'.")
+    kolom: Tekst = Field(description="De kolom, precies zoals in 'kolommen'.")
+    waarden: list[Decimal] = Field(min_length=1, description="De getallen in de volgorde van 'maten', bijvoorbeeld [49, 35873].")
+
+
+class Kruistabel(Deel):
+    """A two-dimensional table from the document (productgroep x hoofdverwijzer ...)."""
+
+    titel: Tekst = Field(description="Titel, bijvoorbeeld 'Aantal cliënten en gemiddelde kosten per cliënt'.")
+    bron: Tekst | None = Field(None, description="Waar de tabel in het document staat.")
+    periode: Tekst | None = Field(None, description="Waarover de tabel gaat, bijvoorbeeld '2019'.")
+    rijen_naam: Tekst = Field(description="Wat de rijen zijn, bijvoorbeeld 'Productgroep'.")
+    kolommen_naam: Tekst = Field(description="Wat de kolommen zijn, bijvoorbeeld 'Hoofdverwijzer'.")
+    rijen: list[Tekst] = Field(min_length=1, description="De rijen in de volgorde van het document.")
+    kolommen: list[Tekst] = Field(min_length=1, description="De kolommen in de volgorde van het document.")
+    maten: list[Maat] = Field(min_length=1, description="Wat elke cel bevat, in volgorde.")
+    cellen: list[Cel] = Field(default_factory=list, description="De gevulde cellen; lege cellen laat je weg.")
+    toelichting: Tekst | None = Field(None, description="Uitleg bij de tabel.")
+    opmerking: Tekst | None = Field(None, description="Opmerking bij de overname uit het document.")
+
+    def raster(self) -> list[tuple[str, list[Cel | None]]]:
+        """Per row, the cell of every column (None where the document leaves it empty)."""
+        index = {(c.rij, c.kolom): c for c in self.cellen}
+        return [(rij, [index.get((rij, kolom)) for kolom in self.kolommen]) for rij in self.rijen]
 
 
 # --- the agenda item ------------------------------------------------------------------
@@ -267,7 +330,9 @@ class AgendaItem(Record):
     doelen: list[Tekst] = Field(default_factory=list, description="Doelen of streefdoelen, als het document er meer noemt.")
     actielijn: Tekst | None = Field(None, description="De actielijn waar dit onderdeel bij hoort, zoals in het document, bijvoorbeeld 'Meer kinderen zo thuis mogelijk laten opgroeien'.")
     aanpak: list[Tekst] = Field(default_factory=list, description="Hoe de regio het doel wil halen ('Dit doen we door'), zoals in het document.")
-    status: Status | None = Field(None, description="Stand van zaken van het hele onderdeel: gepland, in-uitwerking, lopend, afgerond, uitgesteld, gestopt of onbekend.")
+    status: Status | None = Field(None, description=f"Stand van zaken van het hele onderdeel: {STATUS_UITLEG}.")
+    status_op: date | None = Field(None, description=STATUS_OP)
+    status_toelichting: Tekst | None = Field(None, max_length=300, description=STATUS_TOELICHTING)
     stand_van_zaken: Tekst | None = Field(None, description="De stand van zaken zoals in het document, bijvoorbeeld 'Uitvoering sinds oktober 2020'.")
     planning: PlanningVeld | None = Field(None, description=PLANNING_SCHEMA["description"])
     resultaten: list[Resultaat] = Field(default_factory=list, description="Resultaten, elk met activiteiten.")
@@ -282,6 +347,8 @@ class AgendaItem(Record):
     aandachtspunten: list[Tekst] = Field(default_factory=list, description="Wat aandacht vraagt, volgens het document.")
     opvallend: list[Tekst] = Field(default_factory=list, description="Opvallende punten, volgens het document.")
     bijeenkomsten: list[Bijeenkomst] = Field(default_factory=list, description="Geplande bijeenkomsten en mijlpalen (komen in de agenda-feed).")
+    start_per_gemeente: list[Gemeentestart] = Field(default_factory=list, description="Wanneer elke gemeente begon, als de gemeenten na elkaar starten.")
+    tabellen: list[Kruistabel] = Field(default_factory=list, description="Tabellen met rijen en kolommen uit het document.")
     kaart: list[KaartVerwijzing] = Field(
         default_factory=list,
         description="Verwijzingen naar de sociale kaart: 'informele-steun/<id>', 'lokale-teams/<id>', of alleen de map, bijvoorbeeld 'lokale-teams' voor alle lokale teams van de regio.",
@@ -289,6 +356,7 @@ class AgendaItem(Record):
     themas: list[Thema] = Field(default_factory=list, description="Thema's van de sociale kaart waar dit onderdeel over gaat.")
     hoort_bij: list[Slug] = Field(default_factory=list, description="Andere onderdelen van dezelfde agenda waar dit bij hoort, bijvoorbeeld 'principe-4'.")
     vindplaats: Tekst | None = Field(None, description="Waar dit in het brondocument staat, bijvoorbeeld 'Hoofdstuk 5 en Bijlage 2'.")
+    opmerking: Tekst | None = Field(None, description="Opmerking bij de overname uit het document, bijvoorbeeld een jaartal dat het document niet noemt maar dat uit de context volgt.")
 
     @property
     def regio(self) -> str:
@@ -353,7 +421,10 @@ class Agenda(Record):
     indeling: list[Soort] = Field(default_factory=list, description="Volgorde van de soorten onderdelen op de site, bijvoorbeeld [ambitie, randvoorwaarde].")
     begrotingen: list[Begroting] = Field(default_factory=list, description="Begrotingstabellen met hun totaal.")
     bijeenkomsten: list[Bijeenkomst] = Field(default_factory=list, description="Geplande bijeenkomsten van de hele agenda (komen in de agenda-feed).")
-    bijgewerkt_op: date | None = Field(None, description="Datum waarop deze gegevens voor het laatst zijn bijgewerkt; ook het tijdstempel van de agenda-feed.")
+    kerncijfers: list[Kpi] = Field(default_factory=list, description="Cijfers en indicatoren van de agenda als geheel, bijvoorbeeld het aantal cliënten in de regio.")
+    tabellen: list[Kruistabel] = Field(default_factory=list, description="Tabellen met rijen en kolommen uit het document, bijvoorbeeld cliënten per productgroep en hoofdverwijzer.")
+    voortgang: list[Voortgang] = Field(default_factory=list, description="Voortgang van de agenda als geheel of van eerdere trajecten, oudste eerst.")
+    bijgewerkt_op: date = Field(description="Datum waarop deze gegevens voor het laatst met het document en de praktijk zijn vergeleken (JJJJ-MM-DD); ouder dan 6 maanden geeft een waarschuwing. Ook het tijdstempel van de agenda-feed.")
 
     def begroting(self, begroting_id: str) -> Begroting | None:
         return next((b for b in self.begrotingen if b.id == begroting_id), None)

@@ -76,6 +76,7 @@ class PlanningRegel:
     wat: str
     planning: Planning | None
     van_resultaat: bool = False  # the activity has no planning of its own; the result's is shown
+    bijeenkomst: bool = False  # a meeting or milestone (goes under 'coming up')
 
     @property
     def onderdeel(self) -> str:
@@ -94,7 +95,7 @@ def planning_regels(items: Iterable[AgendaItem], agenda: Agenda | None = None) -
     and meetings, of the items and, when given, of the agenda as a whole."""
     regels: list[PlanningRegel] = []
     if agenda is not None:
-        regels += [PlanningRegel(None, None, None, b.titel, b.planning) for b in agenda.bijeenkomsten]
+        regels += [PlanningRegel(None, None, None, b.titel, b.planning, bijeenkomst=True) for b in agenda.bijeenkomsten]
     for item in items:
         if item.planning is not None:
             regels.append(PlanningRegel(item, None, None, item.titel, item.planning))
@@ -111,7 +112,7 @@ def planning_regels(items: Iterable[AgendaItem], agenda: Agenda | None = None) -
             if kpi.planning is not None:
                 regels.append(PlanningRegel(item, None, None, f"Indicator: {kpi.naam}", kpi.planning))
         for bijeenkomst in item.bijeenkomsten:
-            regels.append(PlanningRegel(item, None, None, bijeenkomst.titel, bijeenkomst.planning))
+            regels.append(PlanningRegel(item, None, None, bijeenkomst.titel, bijeenkomst.planning, bijeenkomst=True))
     return sorted(regels, key=lambda r: r.sleutel)
 
 
@@ -210,8 +211,15 @@ def status_kolommen(totaal: Telling) -> list[tuple[str, str]]:
     return [(code, labels[code]) for code in labels if totaal.status[code]]
 
 
+def onderdelen_per_status(items: Iterable[AgendaItem]) -> list[tuple[str, str, int]]:
+    """(code, label, count) of the items' own statuses, in the fixed order; 'niet vermeld' last."""
+    counts = Counter(item.status or NIET_VERMELD for item in items)
+    labels = {**STATUS_LABELS, NIET_VERMELD: "Niet vermeld in het document"}
+    return [(code, labels[code], counts[code]) for code in labels if counts[code]]
+
+
 def schaal_kolommen(totaal: Telling) -> list[tuple[str, str]]:
-    labels = {"lokaal": "Lokaal", "regionaal": "Regionaal", "bovenregionaal": "Bovenregionaal", "landelijk": "Landelijk", NIET_VERMELD: "Niet vermeld"}
+    labels = {"lokaal": "Lokaal", "centrumgemeente": "Centrumgemeente", "regionaal": "Regionaal", "bovenregionaal": "Bovenregionaal", "landelijk": "Landelijk", NIET_VERMELD: "Niet vermeld"}
     return [(code, labels[code]) for code in labels if totaal.schaal[code] or code in SCHAALNIVEAUS[:3]]
 
 
@@ -247,14 +255,18 @@ def item_budget(item: AgendaItem) -> list[tuple[str, int | None, Decimal]]:
     return [(eenheid, jaar, bedrag) for (eenheid, jaar), bedrag in totals.items()]
 
 
-def bedrag(value: Decimal, eenheid: str = "euro") -> str:
-    """Dutch notation: '€ 110.000', '8 uur per week', '2,5 fte'."""
+def aantal(value: Decimal) -> str:
+    """A number with Dutch thousands dots and decimal comma: 6054 -> '6.054', 2.5 -> '2,5'."""
     normal = value.normalize()
     if normal == normal.to_integral():
-        text = f"{int(normal):,}".replace(",", ".")
-    else:
-        whole, _, frac = f"{normal:f}".partition(".")
-        text = f"{int(whole):,}".replace(",", ".") + "," + frac
+        return f"{int(normal):,}".replace(",", ".")
+    whole, _, frac = f"{normal:f}".partition(".")
+    return f"{int(whole):,}".replace(",", ".") + "," + frac
+
+
+def bedrag(value: Decimal, eenheid: str = "euro") -> str:
+    """Dutch notation: '€ 110.000', '8 uur per week', '2,5 fte'."""
+    text = aantal(value)
     return f"€ {text}" if eenheid == "euro" else f"{text} {eenheid}"
 
 
@@ -278,6 +290,17 @@ class KpiTabel:
         """The same table without some rows (a chart of gemeenten leaves out the region total)."""
         keep = [i for i, c in enumerate(self.codes) if c not in codes]
         return KpiTabel(self.kpi, self.periodes, [self.rijen[i] for i in keep], [self.codes[i] for i in keep])
+
+
+@dataclass
+class KpiWeergave:
+    """An indicator as a page shows it: table, one chart, and what the figures say."""
+
+    kpi: Kpi
+    tabel: KpiTabel | None
+    staaf: object | None = None  # grafiek.Staafgrafiek
+    trend: object | None = None  # grafiek.Trend
+    kernpunt: str = ""
 
 
 def kpi_tabel(kpi: Kpi, gebied_naam) -> KpiTabel | None:

@@ -12,7 +12,7 @@ from ..load import Dataset
 from ..messages import bedoelde_je
 from ..models import KaartRecord
 from ..problems import Problem
-from .models import Agenda, AgendaItem
+from .models import STATUS_UITLEG, Agenda, AgendaItem
 
 
 def agendas(dataset: Dataset) -> dict[str, Agenda]:
@@ -161,3 +161,84 @@ def kpi_cijfers(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
                         item, ("kpis", k, "metingen", m, "waarde"),
                         f"het regiototaal voor {periode} is {totaal}, maar de {len(waarden)} gemeenten tellen op tot {sum(waarden, Decimal(0))}",
                     )
+
+
+MAX_DAGEN_BIJGEWERKT = 183  # about 6 months: an agenda's progress goes stale faster than an address
+
+
+@cross_rule
+def agenda_bijgewerkt(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
+    """An agenda nobody has looked at for half a year tells readers an old story."""
+    for agenda in agendas(dataset).values():
+        if (vandaag - agenda.bijgewerkt_op).days > MAX_DAGEN_BIJGEWERKT:
+            yield dataset.problem(
+                agenda, ("bijgewerkt_op",),
+                f"de agenda is bijgewerkt op {agenda.bijgewerkt_op.isoformat()}, meer dan 6 maanden geleden; "
+                "vergelijk de planning en de stand van zaken met de praktijk en pas de datum aan",
+                "waarschuwing",
+            )
+
+
+@cross_rule
+def status_compleet(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
+    """A date or note about a status needs the status itself; a status date cannot lie ahead."""
+    for item in items(dataset).values():
+        delen: list[tuple[tuple, object]] = [((), item)]
+        for r, resultaat in enumerate(item.resultaten):
+            delen.append((("resultaten", r), resultaat))
+            delen += [(("resultaten", r, "activiteiten", a), act) for a, act in enumerate(resultaat.activiteiten)]
+        for loc, deel in delen:
+            status = getattr(deel, "status")
+            for veld in ("status_op", "status_toelichting"):
+                if getattr(deel, veld) is not None and status is None:
+                    yield dataset.problem(item, (*loc, veld), f"'{veld}' hoort bij een status; vul ook 'status' in ({STATUS_UITLEG})")
+            status_op = getattr(deel, "status_op")
+            if status_op is not None and status_op > vandaag:
+                yield dataset.problem(item, (*loc, "status_op"), f"{status_op.isoformat()} ligt in de toekomst; een status geldt vanaf een dag die al geweest is")
+
+
+def _tabel_problemen(dataset: Dataset, record, pad: tuple, tabel) -> Iterator[Problem]:
+    rijen, kolommen, gezien = set(tabel.rijen), set(tabel.kolommen), set()
+    for c, cel in enumerate(tabel.cellen):
+        loc = (*pad, "cellen", c)
+        if cel.rij not in rijen:
+            yield dataset.problem(record, (*loc, "rij"), f"rij '{cel.rij}' staat niet in 'rijen' van deze tabel{bedoelde_je(cel.rij, tabel.rijen)}")
+        if cel.kolom not in kolommen:
+            yield dataset.problem(record, (*loc, "kolom"), f"kolom '{cel.kolom}' staat niet in 'kolommen' van deze tabel{bedoelde_je(cel.kolom, tabel.kolommen)}")
+        if len(cel.waarden) != len(tabel.maten):
+            yield dataset.problem(
+                record, (*loc, "waarden"),
+                f"deze cel heeft {len(cel.waarden)} getallen, maar de tabel heeft {len(tabel.maten)} maten "
+                f"({', '.join(m.naam for m in tabel.maten)}); geef één getal per maat",
+            )
+        if (cel.rij, cel.kolom) in gezien:
+            yield dataset.problem(record, loc, f"de cel '{cel.rij}' x '{cel.kolom}' staat twee keer in de tabel")
+        gezien.add((cel.rij, cel.kolom))
+
+
+def _gemeentecodes(dataset: Dataset, regio_id: str) -> set[str] | None:
+    regio = dataset.regios.get(regio_id)
+    return {g.code for g in regio.gemeenten} if regio else None
+
+
+@cross_rule
+def tabellen_en_gemeenten(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
+    """Cross tables name their own rows and columns; gemeenten belong to the agenda's region."""
+    for record, regio_id in [*((a, a.id) for a in agendas(dataset).values()), *((i, i.regio) for i in items(dataset).values())]:
+        for t, tabel in enumerate(record.tabellen):
+            yield from _tabel_problemen(dataset, record, ("tabellen", t), tabel)
+        codes = _gemeentecodes(dataset, regio_id)
+        if codes is None:
+            continue  # an unknown region is reported by metadata_per_regio
+        fout_gemeente = "gemeente '{}' hoort niet bij regio '" + regio_id + "'"
+        for k, kpi in enumerate(getattr(record, "kerncijfers", [])):
+            for m, meting in enumerate(kpi.metingen):
+                if meting.gebied.startswith("GM") and meting.gebied not in codes:
+                    yield dataset.problem(record, ("kerncijfers", k, "metingen", m, "gebied"), fout_gemeente.format(meting.gebied))
+        for s, start in enumerate(getattr(record, "start_per_gemeente", [])):
+            if start.gemeente not in codes:
+                yield dataset.problem(record, ("start_per_gemeente", s, "gemeente"), fout_gemeente.format(start.gemeente))
+    for item in items(dataset).values():
+        for s, start in enumerate(item.start_per_gemeente):
+            if start.start is None and start.tekst is None:
+                yield dataset.problem(item, ("start_per_gemeente", s), "vul 'start' (wanneer) of 'tekst' (de stand zoals in het document) in")

@@ -44,7 +44,7 @@ class SiteData:
     vandaag: date
     edit_links: EditLinks = field(default_factory=lambda: EditLinks(None, None))
     licentie: Licentie = field(default_factory=lambda: licentie(None))  # of the open data
-    site_url: str | None = None  # for snippets other sites copy (the widget's iframe)
+    site_url: str | None = None  # mkdocs `site_url`: absolute links in what is read outside the site (widget snippet, iCal)
 
     @property
     def regios(self) -> list[Regio]:

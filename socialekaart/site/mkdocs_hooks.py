@@ -71,7 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"De gegevens bevatten fouten; de site is niet gebouwd.\n{error}") from None
     docs_dir = os.path.relpath(config.docs_dir, project).replace(os.sep, "/")
     links = EditLinks(config.repo_url, config.edit_uri, docs_dir)
-    _build.site = SiteData(dataset, vandaag, links, uit_extra(config.extra), config.site_url)
+    _build.site = SiteData(dataset, vandaag, links, uit_extra(config.extra), config.site_url or None)
     _build.uitvoer = None
     return config
 

@@ -4,9 +4,11 @@ status counts, budget and a calendar feed. The figures come from `socialekaart.a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
+from ...agenda import nu as nu_
 from ...agenda import overzicht as ov
-from ...agenda.grafiek import staafgrafiek, tijdlijn
+from ...agenda.grafiek import kernpunt, staafgrafiek, tijdlijn, trend, trend_rijen
 from ...agenda.ical import feed
 from ...agenda.models import SOORT_LABELS, STATUS_LABELS, Agenda, AgendaItem
 from .. import paden
@@ -44,6 +46,7 @@ def _gebied_naam(site: SiteData):
 HELPERS = {
     "bedrag": ov.bedrag,
     "getal": ov.getal,
+    "aantal": ov.aantal,
     "SOORT_LABELS": SOORT_LABELS,
     "STATUS_LABELS": STATUS_LABELS,
     "feed_pad": feed_pad,
@@ -54,10 +57,13 @@ HELPERS = {
 def agenda(site: SiteData) -> Iterator[Pagina]:
     agendas = _agendas(site)
     per_regio = {a.id: ov.items_van(site.dataset, a.id) for a in agendas}
+    vandaag = site.vandaag
+    is_nu = partial(nu_.is_nu, vandaag=vandaag)
+    looptijden = {a.id: nu_.looptijd(a, vandaag) for a in agendas}
     yield Pagina(
         paden.agenda(),
         "agenda/overzicht.html",
-        {"agendas": agendas, "per_regio": per_regio, "regio_naam": lambda r: _regio_naam(site, r), **HELPERS},
+        {"agendas": agendas, "per_regio": per_regio, "regio_naam": lambda r: _regio_naam(site, r), "looptijden": looptijden, **HELPERS},
         titel="Regionale agenda jeugd",
         in_nav=True,
         beschrijving="Waar de gemeenten in de regio samen aan werken in de jeugdhulp: ambities, planning en voortgang.",
@@ -68,17 +74,22 @@ def agenda(site: SiteData) -> Iterator[Pagina]:
         per_item, totaal = ov.tellingen(items)
         planning = ov.planning_overzicht(items, a)
         begrotingen = ov.begroting_tabellen(a, items)
-        basis = {"agenda": a, "regio_naam": naam, "items": items, **HELPERS}
+        wijzigingen = nu_.wijzigingen(items)
+        basis = {"agenda": a, "regio_naam": naam, "items": items, "looptijd": looptijden[a.id],
+                 "nu_kwartaal": nu_.kwartaal_naam(nu_.kwartaal(vandaag)), **HELPERS}
         yield Pagina(
             paden.agenda(a.id), "agenda/regio.html",
             {**basis, "groepen": ov.groepen(items), "tellingen": dict(zip((i.id for i in items), per_item)),
-             "totaal": totaal, "begrotingen": begrotingen, "heeft_planning": bool(planning.gedateerd or planning.doorlopend or planning.op_indicatie)},
+             "totaal": totaal, "begrotingen": begrotingen, "heeft_planning": bool(planning.gedateerd or planning.doorlopend or planning.op_indicatie),
+             "wat_nu": nu_.wat_nu(items, a, vandaag), "recent": nu_.recent(wijzigingen, vandaag, 5),
+             "kerncijfers": [_kpi(site, kpi) for kpi in a.kerncijfers]},
             titel=f"{a.titel} – {naam}", bron=a.bron,
             beschrijving=f"De regionale agenda jeugd van {naam}: {a.periode}.",
         )
         yield Pagina(
             paden.agenda(a.id) + "planning/", "agenda/planning.html",
-            {**basis, "overzicht": planning, "tijdlijn": tijdlijn(planning.gedateerd, a.tot_en_met)},
+            {**basis, "overzicht": planning, "is_nu": is_nu, "open_jaar": nu_.open_jaar(list(planning.per_jaar), vandaag),
+             "tijdlijn": tijdlijn(planning.gedateerd, a.tot_en_met, vandaag, is_nu)},
             titel=f"Planning – {naam}", bron=a.bron,
             beschrijving=f"Wat de regio {naam} wanneer doet, per jaar en kwartaal.",
         )
@@ -86,7 +97,8 @@ def agenda(site: SiteData) -> Iterator[Pagina]:
             paden.agenda(a.id) + "stand-van-zaken/", "agenda/status.html",
             {**basis, "per_item": per_item, "totaal": totaal,
              "status_kolommen": ov.status_kolommen(totaal), "schaal_kolommen": ov.schaal_kolommen(totaal),
-             "planning_labels": _planning_labels()},
+             "planning_labels": _planning_labels(), "recent": nu_.recent(wijzigingen, vandaag), "met_datum": len(wijzigingen),
+             "onderdelen_per_status": ov.onderdelen_per_status(items)},
             titel=f"Stand van zaken – {naam}", bron=a.bron,
             beschrijving=f"Hoeveel resultaten en activiteiten de agenda van {naam} heeft, per status en schaalniveau.",
         )
@@ -107,14 +119,22 @@ def _planning_labels() -> dict[str, str]:
     return {**PLANNING_SOORTEN, ov.NIET_VERMELD: "geen planning in het document"}
 
 
+def _kpi(site: SiteData, kpi) -> ov.KpiWeergave:
+    """An indicator with its table, a chart (a trend line for several periods, else bars)
+    and the one-line takeaway."""
+    tabel = ov.kpi_tabel(kpi, _gebied_naam(site))
+    if tabel is None:
+        return ov.KpiWeergave(kpi, None)
+    lijnen = trend_rijen(tabel)
+    if lijnen is not None:
+        return ov.KpiWeergave(kpi, tabel, trend=trend(lijnen), kernpunt=kernpunt(tabel))
+    # The region total of summable figures would dwarf the gemeenten; the table shows it.
+    grafiek_tabel = tabel.zonder("regio") if kpi.optelbaar and len(tabel.codes) > 1 else tabel
+    return ov.KpiWeergave(kpi, tabel, staaf=staafgrafiek(grafiek_tabel), kernpunt=kernpunt(tabel))
+
+
 def _item_pagina(site: SiteData, a: Agenda, naam: str, item: AgendaItem, items: list[AgendaItem]) -> Pagina:
-    gebied_naam = _gebied_naam(site)
-    kpis = []
-    for kpi in item.kpis:
-        tabel = ov.kpi_tabel(kpi, gebied_naam)
-        # The region total of summable figures would dwarf the gemeenten; the table shows it.
-        grafiek_tabel = tabel.zonder("regio") if tabel and kpi.optelbaar and len(tabel.codes) > 1 else tabel
-        kpis.append((kpi, tabel, staafgrafiek(grafiek_tabel) if grafiek_tabel else None))
+    kpis = [_kpi(site, kpi) for kpi in item.kpis]
     links = ov.kaart_links(site.dataset, item)
     regio_records = {link.folder: ov.records_in_regio(site.dataset, link.folder, item.regio) for link in links if link.record is None}
     verwant = [i for i in items if i.slug in item.hoort_bij]
@@ -123,7 +143,7 @@ def _item_pagina(site: SiteData, a: Agenda, naam: str, item: AgendaItem, items: 
         paden.agendapunt(item.id), "agenda/item.html",
         {"agenda": a, "regio_naam": naam, "item": item, "kpis": kpis, "kaart_links": links, "regio_records": regio_records,
          "bijdragen": ov.bijdragen(site.dataset, item), "verwant": verwant, "terug": terug, "budget_totalen": ov.item_budget(item),
-         "telling": ov.telling(item), **HELPERS},
+         "telling": ov.telling(item), "looptijd": nu_.looptijd(a, site.vandaag), "gemeente_naam": site.dataset.gemeente_naam, **HELPERS},
         titel=f"{item.label}: {item.korte_titel or item.titel}",
         bron=item.bron,
         beschrijving=item.samenvatting or item.titel,
@@ -133,4 +153,10 @@ def _item_pagina(site: SiteData, a: Agenda, naam: str, item: AgendaItem, items: 
 @files
 def agenda_feeds(site: SiteData) -> dict[str, bytes]:
     """One iCalendar file per region, next to the region's agenda page."""
-    return {feed_pad(a.id): feed(a, ov.items_van(site.dataset, a.id), regio_naam=_regio_naam(site, a.id)) for a in _agendas(site)}
+    basis = site.site_url.rstrip("/") + "/" if site.site_url else None
+    bestanden = {}
+    for a in _agendas(site):
+        item_url = (lambda item: basis + paden.agendapunt(item.id)) if basis else None
+        bestanden[feed_pad(a.id)] = feed(a, ov.items_van(site.dataset, a.id), item_url, _regio_naam(site, a.id),
+                                         basis + paden.agenda(a.id) if basis else None)
+    return bestanden
