@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urljoin
 
+from ..instellingen import Instellingen
 from ..load import Dataset
 from ..models import Aanbieder, Gezinshuis, InformeleSteun, LokaalTeam, Regio
 from ..models.regio import Gemeente
+from .correctie import correctie_mailto, pagina_url
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,14 @@ class SiteData:
     dataset: Dataset
     vandaag: date
     edit_links: EditLinks = field(default_factory=lambda: EditLinks(None, None))
+    instellingen: Instellingen | None = None  # extra.socialekaart; None only in tests of the domain
+    site_url: str | None = None
+
+    def correctie_url(self, titel: str, bron: str | None, pad: str) -> str | None:
+        """mailto: link for "Klopt er iets niet?" on the page of the record in `bron`."""
+        if not (bron and self.instellingen):
+            return None
+        return correctie_mailto(self.instellingen.correctie_email, titel, bron, pagina_url(self.site_url, pad))
 
     @property
     def regios(self) -> list[Regio]:

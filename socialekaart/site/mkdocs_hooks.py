@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from ..check import load_checked
+from ..instellingen import lees_instellingen
 from ..problems import DataError
 from .build import Uitvoer, genereer, toc_tokens
 from .data import EditLinks, SiteData
@@ -62,15 +63,20 @@ def bouwdatum() -> date:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the data before anything is written, so a broken edit leaves the last good site."""
-    project = Path(config.config_file_path).parent
+    config_file = Path(config.config_file_path)
+    project = config_file.parent
     vandaag = bouwdatum()
+    try:
+        instellingen = lees_instellingen(config_file, config.extra)
+    except DataError as error:
+        raise PluginError(f"De instellingen van de regio in {config_file.name} bevatten fouten; de site is niet gebouwd.\n{error}") from None
     try:
         dataset = load_checked(project / DATA_MAP, vandaag)
     except DataError as error:
         raise PluginError(f"De gegevens bevatten fouten; de site is niet gebouwd.\n{error}") from None
     docs_dir = os.path.relpath(config.docs_dir, project).replace(os.sep, "/")
     links = EditLinks(config.repo_url, config.edit_uri, docs_dir)
-    _build.site = SiteData(dataset, vandaag, links)
+    _build.site = SiteData(dataset, vandaag, links, instellingen, config.site_url)
     _build.uitvoer = None
     return config
 
