@@ -1,4 +1,4 @@
-"""The command line: `socialekaart check | schema | nieuw`."""
+"""The command line: `socialekaart check | schema | nieuw | init`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import click
 from .check import check as run_check
 from .load import SLUG
 from .models import RECORD_TYPES
+from .nieuwe_regio import InitFout, NieuweRegio, controleer_doelmap, lees_gemeenten, maak_instellingen, maak_project
 from .problems import samenvatting
 from .schema import write_schemas
 from .template import template
@@ -69,3 +70,55 @@ def nieuw(soort: str, id: str, data_map: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(template(soort), encoding="utf-8")
     click.echo(f"aangemaakt: {path}")
+
+
+def _interactief() -> bool:
+    """Ask for what is missing only when a person is at the terminal (not in CI or a script)."""
+    return sys.stdin.isatty()
+
+
+def _vraag(waarde: str | None, vraag: str, verplicht: bool = True, standaard: str | None = None) -> str | None:
+    if waarde or not _interactief():
+        return waarde or standaard
+    if verplicht:
+        return click.prompt(vraag, default=standaard)
+    return click.prompt(f"{vraag} (leeg laten mag)", default=standaard or "", show_default=bool(standaard)) or None
+
+
+@main.command(help="Maak in MAP een nieuwe repository voor een regio: gegevens, mkdocs.yml, pagina's en workflows. "
+                   "Wat je niet meegeeft, wordt gevraagd (alleen in een terminal).")
+@click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
+@click.option("--regio", help="Naam van de regio, bijvoorbeeld 'Regio Rivierenland'.")
+@click.option("--gemeente", "gemeenten", multiple=True, metavar="GM0000=Naam",
+              help="Een gemeente van de regio met haar CBS-code; herhaal de optie voor elke gemeente.")
+@click.option("--organisatie", help="Wie verantwoordelijk is voor de site, bijvoorbeeld 'de gemeenten in Regio Rivierenland'.")
+@click.option("--correctie-email", help="E-mailadres waar bezoekers fouten melden.")
+@click.option("--privacy-contact", help="E-mailadres voor vragen over privacy (standaard het correctieadres).")
+@click.option("--licentie", default="CC0-1.0", show_default=True, help="Licentie van de gegevens (SPDX).")
+@click.option("--site-url", help="Adres van de site, bijvoorbeeld https://organisatie.github.io/sociale-kaart/.")
+@click.option("--repo-url", help="Adres van de repository, bijvoorbeeld https://github.com/organisatie/sociale-kaart.")
+def init(map_: Path, regio, gemeenten, organisatie, correctie_email, privacy_contact, licentie, site_url, repo_url) -> None:
+    try:
+        controleer_doelmap(map_)
+        regio = _vraag(regio, "Naam van de regio")
+        if not gemeenten and _interactief():
+            click.echo("Geef de gemeenten als GM0000=Naam (CBS-code en naam); een lege regel om te stoppen.")
+            gemeenten = tuple(iter(lambda: click.prompt("Gemeente", default="", show_default=False), ""))
+        gekozen = lees_gemeenten(list(gemeenten))
+        organisatie = _vraag(organisatie, "Verantwoordelijke organisatie")
+        correctie_email = _vraag(correctie_email, "E-mailadres voor correcties")
+        privacy_contact = _vraag(privacy_contact, "E-mailadres voor privacyvragen", standaard=correctie_email)
+        site_url = _vraag(site_url, "Adres van de site", verplicht=False)
+        repo_url = _vraag(repo_url, "Adres van de repository", verplicht=False)
+        ontbreekt = [optie for optie, waarde in (("--regio", regio), ("--organisatie", organisatie), ("--correctie-email", correctie_email)) if not waarde]
+        if ontbreekt:
+            raise InitFout(f"geef ook {', '.join(ontbreekt)} (of draai 'socialekaart init' in een terminal, dan wordt het gevraagd)")
+        instellingen = maak_instellingen(
+            regio=regio, organisatie=organisatie, correctie_email=correctie_email, privacy_contact=privacy_contact, licentie=licentie
+        )
+        gemaakt = maak_project(map_, NieuweRegio(instellingen, gekozen, site_url, repo_url))
+    except InitFout as fout:
+        click.echo(f"fout: {fout}", err=True)
+        sys.exit(2)
+    click.echo(f"aangemaakt: {map_} ({len(gemaakt)} bestanden) voor {instellingen.regio_naam} met {len(gekozen)} gemeenten.")
+    click.echo(f"Volgende stap: cd {map_} && socialekaart check  (zegt wat er nog ingevuld moet worden)")
