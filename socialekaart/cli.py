@@ -15,6 +15,7 @@ from .nieuwe_regio import InitFout, NieuweRegio, controleer_doelmap, lees_gemeen
 from .problems import samenvatting
 from .schema import write_schemas
 from .template import template
+from .volledigheid import tabel_tekst
 
 
 @click.group(help="Sociale kaart en regionale agenda jeugd: gegevens controleren en beheren.")
@@ -38,6 +39,9 @@ def check(data_map: Path, formaat: str, datum) -> None:
     result = run_check(data_map, vandaag)
     for problem in result.problems:
         click.echo(problem.github() if formaat == "github" else problem.gcc())
+    if result.volledigheid and not all(stand.compleet for stand in result.volledigheid):
+        for regel in tabel_tekst(result.volledigheid):
+            click.echo(regel)
     click.echo(samenvatting(result.problems, result.dataset.bestanden))
     sys.exit(0 if result.ok else 1)
 

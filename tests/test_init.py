@@ -65,6 +65,10 @@ def test_check_and_strict_build_succeed_at_once(project, tmp_path, monkeypatch):
     monkeypatch.chdir(project)
     result = CliRunner().invoke(cli.main, ["check"])
     assert result.exit_code == 0, result.output
+    # ... and says what to fill in next, per gemeente.
+    assert "Alles in orde" not in result.output
+    assert "gemeente West Betuwe heeft geen lokaal team" in result.output
+    assert "Volledigheid Regio Rivierenland: 0 van 3 gemeenten compleet" in result.output
     build = run_build(project, tmp_path / "site")
     assert build.returncode == 0, build.output
     assert build.warnings == []

@@ -165,6 +165,6 @@ def test_correction_links_on_every_record_page(built_site):
         record = unquote(urlsplit(edit.get("href")).path).split("/data/", 1)[1].removesuffix(".yml")
         assert parts.scheme == "mailto" and parts.path == "correcties@example.org"
         assert query["subject"][0].startswith("Correctie: ")
-        assert f"/sociale-kaart/{pad}/" in query["body"][0] and f"Record: {record}" in query["body"][0]
+        assert f"Pagina: https://sociale-kaart.example.org/{pad}/" in query["body"][0] and f"Record: {record}" in query["body"][0]
         gezien += 1
     assert gezien > 40

@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 
 from ..instellingen import Instellingen
 from ..load import Dataset
+from ..volledigheid import kaart_regios
 from ..models import Aanbieder, Gezinshuis, InformeleSteun, LokaalTeam, Regio
 from ..models.regio import Gemeente
 from .correctie import correctie_mailto, pagina_url
@@ -59,14 +60,8 @@ class SiteData:
 
     @property
     def kaart_regios(self) -> list[Regio]:
-        """Regions with sociale-kaart data, and regions without an agenda (a sociale kaart just
-        begun: its gemeente pages say what is still missing). A region with only an agenda gets
-        no gemeente pages."""
-        ds = self.dataset
-        codes = {c for t in ds.lokale_teams.values() for c in t.gemeenten} | {h.gemeente for h in ds.gezinshuizen.values()}
-        met_steun = {i.regio for i in ds.informele_steun.values()}
-        agendas = ds.of("agendas")
-        return [r for r in self.regios if r.id in met_steun or r.id not in agendas or any(g.code in codes for g in r.gemeenten)]
+        """Regions with a sociale kaart (see volledigheid.kaart_regios); others get no gemeente pages."""
+        return kaart_regios(self.dataset)
 
     def gemeenten(self) -> list[tuple[Regio, Gemeente]]:
         """Every gemeente of the regions with sociale-kaart data, sorted by name."""
