@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .check import check as run_check
+from .instellingen import controleer_mkdocs
 from .load import SLUG
 from .models import RECORD_TYPES
 from .nieuwe_regio import InitFout, NieuweRegio, controleer_doelmap, lees_gemeenten, maak_instellingen, maak_project
@@ -37,6 +38,9 @@ def check(data_map: Path, formaat: str, datum) -> None:
         sys.exit(2)
     vandaag: date = datum.date() if datum else date.today()
     result = run_check(data_map, vandaag)
+    # The region's identity in the mkdocs.yml beside the data: checked here too, not only at build.
+    config = data_map.parent / "mkdocs.yml"
+    result.problems[:0] = controleer_mkdocs(config, str(config) if data_map.parent != Path(".") else "mkdocs.yml")
     for problem in result.problems:
         click.echo(problem.github() if formaat == "github" else problem.gcc())
     if result.volledigheid and not all(stand.compleet for stand in result.volledigheid):

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .load import validation_problems
 from .messages import bedoelde_je
 from .models.common import Email, Tekst, Website
-from .positioned_yaml import Positions, YamlFout, read_yaml
+from .positioned_yaml import Positions, YamlFout, read_value, read_yaml
 from .problems import DataError, Problem
 
 SLEUTEL = "socialekaart"  # under `extra:`; Material leaves unknown `extra` keys alone
@@ -41,13 +41,13 @@ class Instellingen(BaseModel):
         return self.regio if self.regio.casefold().startswith("regio ") else f"regio {self.regio}"
 
 
-def lees_instellingen(config_file: Path, extra: Mapping[str, Any] | None) -> Instellingen:
+def lees_instellingen(config_file: Path, extra: Mapping[str, Any] | None, shown: str | None = None) -> Instellingen:
     """`extra.socialekaart` from the loaded MkDocs config, or DataError with positioned messages.
 
     MkDocs has already read the file; it is read again only for the positions. A file with
     tags our safe reader refuses (!ENV, !!python/name) still gets messages, at line 1.
     """
-    shown = config_file.name
+    shown = shown or config_file.name
     try:
         positions = read_yaml(config_file)[1]
     except YamlFout:
@@ -72,3 +72,21 @@ def _missing_block_position(extra: Mapping[str, Any], positions: Positions) -> t
         if bedoelde_je(str(key), [SLEUTEL]):
             return positions.of_key(("extra", str(key))), str(key)
     return positions.of_key(("extra",)) if extra else (1, 1), None
+
+
+def controleer_mkdocs(config_file: Path, shown: str) -> list[Problem]:
+    """For `socialekaart check`: the identity in the mkdocs.yml beside the data folder, if any.
+
+    A file with MkDocs' own tags (!ENV ...) cannot be read safely here; the build checks it."""
+    if not config_file.is_file():
+        return []
+    try:
+        config = read_value(config_file)
+    except YamlFout:
+        return []
+    extra = config.get("extra") if isinstance(config, dict) else None
+    try:
+        lees_instellingen(config_file, extra if isinstance(extra, dict) else None, shown)
+    except DataError as error:
+        return error.problems
+    return []
