@@ -40,7 +40,8 @@ def check(data_map: Path, formaat: str, datum) -> None:
     result = run_check(data_map, vandaag)
     # The region's identity in the mkdocs.yml beside the data: checked here too, not only at build.
     config = data_map.parent / "mkdocs.yml"
-    result.problems[:0] = controleer_mkdocs(config, str(config) if data_map.parent != Path(".") else "mkdocs.yml")
+    shown = str(config) if data_map.parent != Path(".") else "mkdocs.yml"
+    result.problems[:0] = controleer_mkdocs(config, shown, result.dataset.regios)
     for problem in result.problems:
         click.echo(problem.github() if formaat == "github" else problem.gcc())
     if result.volledigheid and not all(stand.compleet for stand in result.volledigheid):

@@ -7,7 +7,7 @@ messages, and the build stops before anything is written.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .load import validation_problems
 from .messages import bedoelde_je
-from .models.common import Email, Tekst, Website
+from .models.common import Email, Slug, Tekst, Website
 from .positioned_yaml import Positions, YamlFout, read_value, read_yaml
 from .problems import DataError, Problem
 
@@ -34,6 +34,10 @@ class Instellingen(BaseModel):
     privacy_contact: Email = Field(description="E-mailadres voor vragen over privacy (de functionaris gegevensbescherming).")
     licentie: Tekst = Field(STANDAARD_LICENTIE, description="Licentie van de gegevens (SPDX), standaard CC0-1.0.")
     website: Website | None = Field(None, description="Website van de organisatie (optioneel).")
+    regios: list[Slug] | None = Field(
+        None, min_length=1,
+        description="Alleen deze regio's (ids uit data/regios/) op de site; zonder deze instelling alle regio's.",
+    )
 
     @property
     def regio_naam(self) -> str:
@@ -74,7 +78,7 @@ def _missing_block_position(extra: Mapping[str, Any], positions: Positions) -> t
     return positions.of_key(("extra",)) if extra else (1, 1), None
 
 
-def controleer_mkdocs(config_file: Path, shown: str) -> list[Problem]:
+def controleer_mkdocs(config_file: Path, shown: str, regios: Collection[str]) -> list[Problem]:
     """For `socialekaart check`: the identity in the mkdocs.yml beside the data folder, if any.
 
     A file with MkDocs' own tags (!ENV ...) cannot be read safely here; the build checks it."""
@@ -86,7 +90,23 @@ def controleer_mkdocs(config_file: Path, shown: str) -> list[Problem]:
         return []
     extra = config.get("extra") if isinstance(config, dict) else None
     try:
-        lees_instellingen(config_file, extra if isinstance(extra, dict) else None, shown)
+        instellingen = lees_instellingen(config_file, extra if isinstance(extra, dict) else None, shown)
     except DataError as error:
         return error.problems
-    return []
+    return onbekende_regios(config_file, instellingen, regios, shown)
+
+
+def onbekende_regios(config_file: Path, instellingen: Instellingen, bestaand: Collection[str], shown: str | None = None) -> list[Problem]:
+    """`extra.socialekaart.regios` naming a region that is not in data/regios/."""
+    onbekend = [(i, r) for i, r in enumerate(instellingen.regios or []) if r not in bestaand]
+    if not onbekend:
+        return []
+    try:
+        positions = read_yaml(config_file)[1]
+    except YamlFout:
+        positions = Positions()
+    return [
+        Problem(shown or config_file.name, *positions.of_value(("extra", SLEUTEL, "regios", i)), f"extra.{SLEUTEL}.regios[{i + 1}]",
+                f"regio '{regio}' bestaat niet in data/regios/{bedoelde_je(regio, bestaand)}")
+        for i, regio in onbekend
+    ]

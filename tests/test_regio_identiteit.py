@@ -13,9 +13,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import yaml  # mkdocs.yml has no custom tags
+from click.testing import CliRunner
 from site_dom import load
 from sitebouw import ROOT, make_project, run_build
 
+from socialekaart.cli import main
 from socialekaart.instellingen import Instellingen, lees_instellingen
 from socialekaart.problems import DataError
 
@@ -168,3 +170,33 @@ def test_correction_links_on_every_record_page(built_site):
         assert f"Pagina: https://sociale-kaart.example.org/{pad}/" in query["body"][0] and f"Record: {record}" in query["body"][0]
         gezien += 1
     assert gezien > 40
+
+
+# --- several regions in one data folder: a build for one of them --------------------------------
+
+FIXTURE = ROOT / "tests" / "fixtures" / "data"
+
+
+@pytest.mark.parametrize(("regios", "wel", "niet"), [
+    (["utrecht-west"], ["gemeenten/woerden", "lokale-teams/lokaal-team-woerden", "agenda/utrecht-west"], ["agenda/twente", "gemeenten/zeist"]),
+    (["zuidoost-utrecht"], ["gemeenten/zeist", "agenda/zuidoost-utrecht"], ["gemeenten/woerden", "lokale-teams/lokaal-team-woerden", "agenda/utrecht-west"]),
+])
+def test_a_build_for_one_region_of_several(tmp_path, regios, wel, niet):
+    project = region_project(tmp_path / "p", FIXTURE, {**IDENTITEIT, "regios": regios})
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    for pad in wel:
+        assert (tmp_path / "site" / pad / "index.html").is_file(), pad
+    for pad in niet:
+        assert not (tmp_path / "site" / pad).exists(), pad
+
+
+def test_a_region_that_does_not_exist_is_refused(tmp_path, monkeypatch):
+    project = region_project(tmp_path / "p", FIXTURE, {**IDENTITEIT, "regios": ["utrecht-west", "utrecht-oost"]})
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 1 and not (tmp_path / "site").exists()
+    melding = re.search(r"mkdocs\.yml:\d+:\d+: fout: extra\.socialekaart\.regios\[2\]: regio 'utrecht-oost' bestaat niet in data/regios/; bedoelde je '[a-z-]+'\?", result.output)
+    assert melding, result.output
+    monkeypatch.chdir(project)
+    check = CliRunner().invoke(main, ["check"])
+    assert check.exit_code == 1 and melding.group(0) in check.output

@@ -18,7 +18,8 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from ..check import load_checked
-from ..instellingen import lees_instellingen
+from ..instellingen import lees_instellingen, onbekende_regios
+from ..selectie import kies_regios
 from ..problems import DataError
 from .build import Uitvoer, genereer, toc_tokens
 from .data import EditLinks, SiteData
@@ -74,6 +75,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         dataset = load_checked(project / DATA_MAP, vandaag)
     except DataError as error:
         raise PluginError(f"De gegevens bevatten fouten; de site is niet gebouwd.\n{error}") from None
+    if instellingen.regios:
+        if problemen := onbekende_regios(config_file, instellingen, dataset.regios):
+            raise PluginError(f"De instellingen van de regio in {config_file.name} bevatten fouten; de site is niet gebouwd.\n{DataError(problemen)}")
+        dataset = kies_regios(dataset, instellingen.regios)
     docs_dir = os.path.relpath(config.docs_dir, project).replace(os.sep, "/")
     links = EditLinks(config.repo_url, config.edit_uri, docs_dir)
     _build.site = SiteData(dataset, vandaag, links, instellingen, config.site_url)
