@@ -91,6 +91,10 @@ def verwijzingen_bestaan(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
     for aanbieder in aanbieders.values():
         for i, ref in enumerate(aanbieder.regios):
             yield from regio_ref(aanbieder, ("regios", i), ref)
+    for regio in regios.values():
+        for i, stap in enumerate(regio.wegwijzer):
+            if stap.aanbieder:
+                yield from aanbieder_ref(regio, ("wegwijzer", i, "aanbieder"), stap.aanbieder)
 
 
 @cross_rule

@@ -8,6 +8,7 @@ site must not contain a trace of the example region the repository ships.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -200,3 +201,31 @@ def test_a_region_that_does_not_exist_is_refused(tmp_path, monkeypatch):
     monkeypatch.chdir(project)
     check = CliRunner().invoke(main, ["check"])
     assert check.exit_code == 1 and melding.group(0) in check.output
+
+
+# --- the wegwijzer for professionals ------------------------------------------------------------
+
+
+def test_wegwijzer_is_plain_html_from_the_region_file(rivierenland_site):
+    doc = load(rivierenland_site / "wegwijzer" / "rivierenland" / "index.html")
+    inhoud = doc.find("article")
+    stappen = inhoud.find("ol", class_="sk-wegwijzer").find_all("li")
+    assert [li.find("h2").text.strip() for li in stappen if li.find("h2")] == ["Het lokale team", "Jeugdhulp Rivierenland"]
+    assert inhoud.find("script") is None  # everything is in the HTML itself
+    assert inhoud.find("a", href="../../lokale-teams/sociaal-team-tiel/") is not None
+    assert inhoud.find("a", href="../../aanbieders/jeugdhulp-rivierenland/") is not None
+    assert inhoud.find("a", href="mailto:info-rivierenland@example.org") is not None
+    assert inhoud.find("strong").text == "vastloopt"
+    overzicht = load(rivierenland_site / "lokale-teams" / "index.html")
+    assert overzicht.find("a", href="../wegwijzer/rivierenland/") is not None
+
+
+def test_wegwijzer_partner_must_exist(tmp_path, monkeypatch):
+    shutil.copytree(RIVIERENLAND, tmp_path / "data")
+    regio = tmp_path / "data" / "regios" / "rivierenland.yml"
+    regio.write_text(regio.read_text(encoding="utf-8").replace("aanbieder: jeugdhulp-rivierenland", "aanbieder: jeugdhulp-rivier"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "data"])
+    assert result.exit_code == 1
+    assert "data/regios/rivierenland.yml:23:16: fout: wegwijzer[2].aanbieder: aanbieder 'jeugdhulp-rivier' bestaat niet; maak " \
+        "data/providers/jeugdhulp-rivier.yml aan of kies een bestaand id; bedoelde je 'jeugdhulp-rivierenland'?" in result.output.splitlines()

@@ -11,7 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
+from sitebouw import make_project, run_build
 
 from socialekaart.check import MAX_DAGEN_PEILDATUM, CheckResult, check
 from socialekaart.cli import main
@@ -237,3 +239,40 @@ def test_every_data_file_starts_with_its_schema_line():
         assert first == expected, f"{path}: {first!r}"
     for folder in MAPPEN:
         assert (ROOT / "schemas" / f"{folder}.schema.json").is_file()
+
+
+# --- the two regions with a sociale kaart: each alone and together ---------------------------------
+
+ZOU = {"GM0312": "bunnik", "GM0310": "de-bilt", "GM1581": "utrechtse-heuvelrug", "GM0352": "wijk-bij-duurstede", "GM0355": "zeist"}
+
+
+@pytest.mark.parametrize("regios", [["utrecht-west"], ["zuidoost-utrecht"], None])
+def test_each_region_builds_alone_and_together(tmp_path, regios):
+    project = make_project(tmp_path / "p", DATA)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    if regios:
+        config["extra"]["socialekaart"]["regios"] = regios
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    site = tmp_path / "site"
+    uw = regios is None or "utrecht-west" in regios
+    zou = regios is None or "zuidoost-utrecht" in regios
+    assert (site / "gemeenten" / "woerden" / "index.html").is_file() == uw
+    assert (site / "gemeenten" / "zeist" / "index.html").is_file() == zou
+    for slug in ZOU.values():
+        assert (site / "lokale-teams" / f"lokaal-team-{slug}" / "index.html").is_file() == zou
+    assert (site / "wegwijzer" / "zuidoost-utrecht" / "index.html").is_file() == zou
+    assert (site / "aanbieders" / "knooppunt-zuidoost-utrecht" / "index.html").is_file() == zou
+    gezinshuizen = (site / "gezinshuizen" / "index.html").read_text(encoding="utf-8")
+    assert ("Den Dolder" in gezinshuizen) == zou and ("Harmelen" in gezinshuizen) == uw
+
+
+def test_zuidoost_utrecht_has_a_team_per_gemeente_and_gezinshuizen_per_team(result):
+    ds = result.dataset
+    teams = [t for t in ds.lokale_teams.values() if set(t.gemeenten) <= ZOU.keys()]
+    assert sorted(c for t in teams for c in t.gemeenten) == sorted(ZOU)
+    huizen = [h for h in ds.gezinshuizen.values() if h.gemeente in ZOU]
+    assert {h.gemeente for h in huizen} == set(ZOU) and all(h.voorbeeld and h.aanbieder == "knooppunt-zuidoost-utrecht" for h in huizen)
+    wegwijzer = ds.regios["zuidoost-utrecht"].wegwijzer
+    assert [s.aanbieder for s in wegwijzer if s.aanbieder] == ["veilig-thuis-utrecht", "save-jeugdbescherming", "yeph", "knooppunt-zuidoost-utrecht"]
