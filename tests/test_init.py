@@ -76,6 +76,7 @@ def test_check_and_strict_build_succeed_at_once(project, tmp_path, monkeypatch):
     assert "in Regio Rivierenland." in home and "Regio Regio" not in home
     for gemeente in ("tiel", "culemborg", "west-betuwe"):
         assert (tmp_path / "site" / "gemeenten" / gemeente / "index.html").is_file()
+        assert f'href="gemeenten/{gemeente}/"' in home  # "Kies je gemeente" lists them before any record exists
     hits = [f"{p.relative_to(tmp_path / 'site')}: {w}" for p in (tmp_path / "site").rglob("*") if p.is_file()
             for w in VREEMD if w in p.read_bytes().decode("utf-8", "replace").casefold()]
     assert hits == []

@@ -137,6 +137,20 @@ def test_missing_setting_and_missing_block(tmp_path):
     assert fout.endswith("bedoelde je 'socialekaart'?")
 
 
+@pytest.mark.parametrize(("tag", "positie"), [
+    ("!ENV [SITE_NAAM, X]", "6:22"),  # MkDocs' own tag on a list: the safe reader still finds positions
+    ("!!python/name:material.extensions.emoji.twemoji", "1:1"),  # refused by the safe reader: the message stays, at the top
+])
+def test_mkdocs_tags_do_not_stop_the_message(tmp_path, tag, positie):
+    path = _mkdocs(tmp_path, GOED.replace("site_name: X", f"site_name: {tag}").replace("a@example.org", "geen-adres"))
+    extra = {"socialekaart": {**yaml.safe_load(GOED)["extra"]["socialekaart"], "correctie_email": "geen-adres"}}
+    with pytest.raises(DataError) as info:
+        lees_instellingen(path, extra)
+    assert [p.gcc() for p in info.value.problems] == [
+        f"mkdocs.yml:{positie}: fout: extra.socialekaart.correctie_email: 'geen-adres' is geen geldig e-mailadres; gebruik bijvoorbeeld 'info@voorbeeld.nl'"
+    ]
+
+
 def test_build_with_a_bad_identity_fails_in_dutch_and_writes_nothing(tmp_path):
     identiteit = {**IDENTITEIT, "privacy_contact": "niet-goed"}
     project = region_project(tmp_path / "p", RIVIERENLAND, identiteit)
