@@ -32,7 +32,7 @@ def run(*args: str):
 
 
 def test_an_empty_region_is_never_alles_in_orde(data):
-    for folder in ("lokale-teams", "informele-steun", "providers"):
+    for folder in ("lokale-teams", "informele-steun"):  # the provider stays: the wegwijzer names it
         shutil.rmtree(data / folder)
     result = run()
     assert result.exit_code == 0
@@ -42,7 +42,7 @@ def test_an_empty_region_is_never_alles_in_orde(data):
         "zet 'GM0281' bij 'gemeenten' van het team dat er werkt, of maak een team met 'socialekaart nieuw lokale-teams <id>'" in lines
     assert "data/regios/rivierenland.yml:4:11: waarschuwing: gemeenten[1].code: gemeente Tiel heeft nog geen informele steun in " \
         "data/informele-steun/; maak een initiatief met 'socialekaart nieuw informele-steun <id>'" in lines
-    assert lines[-1] == "6 waarschuwingen in 1 bestand gecontroleerd."
+    assert lines[-1] == "6 waarschuwingen in 2 bestanden gecontroleerd."
     assert lines[-6] == "Volledigheid Regio Rivierenland: 0 van 3 gemeenten compleet"
     assert lines[-4].split() == ["Tiel", "0", "nee", "nee", "nee", "0", "0", "van", "0", "0", "0", "van", "0"]
 
