@@ -12,7 +12,15 @@ from .check import check as run_check
 from .instellingen import controleer_mkdocs
 from .load import SLUG
 from .models import RECORD_TYPES
-from .nieuwe_regio import InitFout, NieuweRegio, controleer_doelmap, lees_gemeenten, maak_instellingen, maak_project
+from .nieuwe_regio import (
+    InitFout,
+    NieuweRegio,
+    controleer_doelmap,
+    controleer_url,
+    lees_gemeenten,
+    maak_instellingen,
+    maak_project,
+)
 from .problems import samenvatting
 from .schema import write_schemas
 from .template import template
@@ -125,6 +133,7 @@ def init(map_: Path, regio, gemeenten, organisatie, correctie_email, privacy_con
         instellingen = maak_instellingen(
             regio=regio, organisatie=organisatie, correctie_email=correctie_email, privacy_contact=privacy_contact, licentie=licentie
         )
+        site_url, repo_url = controleer_url("--site-url", site_url), controleer_url("--repo-url", repo_url)
         gemaakt = maak_project(map_, NieuweRegio(instellingen, gekozen, site_url, repo_url))
     except InitFout as fout:
         click.echo(f"fout: {fout}", err=True)

@@ -17,12 +17,12 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from .instellingen import Instellingen
 from .load import slugify
 from .messages import dutch
-from .models.common import GEMEENTECODE_PATTERN
+from .models.common import GEMEENTECODE_PATTERN, Website
 from .schema import schema_comment, write_schemas
 
 GEMEENTE = re.compile(r"^\s*([^=]+?)\s*=\s*(.+?)\s*$")
@@ -74,6 +74,16 @@ def maak_instellingen(**waarden: str | None) -> Instellingen:
         eerste = error.errors()[0]
         optie = "--" + str(eerste["loc"][0]).replace("_", "-")
         raise InitFout(f"{optie}: {dutch(eerste, Instellingen)}") from None
+
+
+def controleer_url(optie: str, waarde: str | None) -> str | None:
+    """--site-url and --repo-url: a web address or nothing (MkDocs would refuse it in English)."""
+    if waarde is None:
+        return None
+    try:
+        return TypeAdapter(Website).validate_python(waarde)
+    except ValidationError as error:
+        raise InitFout(f"{optie}: {error.errors()[0]['msg']}") from None
 
 
 def controleer_doelmap(doel: Path) -> None:

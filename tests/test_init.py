@@ -89,6 +89,7 @@ def test_check_and_strict_build_succeed_at_once(project, tmp_path, monkeypatch):
         (("GM0281=Tiel", "Tiel"), "schrijf de CBS-code en de naam als GM0000=Naam"),
         (("GM0216=Culemborg", "GM0281=Culemborg"), "gemeentecode GM0281 staat er twee keer in"),
         (("kaart@rivieren.example.org", "geen-adres"), "--correctie-email: 'geen-adres' is geen geldig e-mailadres"),
+        (("https://rivierenland.example.org/kaart/", "rivierenland.nl"), "--site-url: 'rivierenland.nl' is geen geldig webadres"),
     ],
 )
 def test_bad_input_is_refused_and_nothing_written(tmp_path, vervang, melding):
