@@ -243,3 +243,16 @@ def test_wegwijzer_partner_must_exist(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "data/regios/rivierenland.yml:23:16: fout: wegwijzer[2].aanbieder: aanbieder 'jeugdhulp-rivier' bestaat niet; maak " \
         "data/providers/jeugdhulp-rivier.yml aan of kies een bestaand id; bedoelde je 'jeugdhulp-rivierenland'?" in result.output.splitlines()
+
+
+def test_correction_mail_encodes_every_part():
+    from socialekaart.site.correctie import correctie_mailto, pagina_url
+
+    url = pagina_url("https://kaart.example.org/sub", "aanbieders/a-b/")
+    assert url == "https://kaart.example.org/sub/aanbieders/a-b/" and pagina_url(None, "x/") == "/x/"
+    href = correctie_mailto("meld@example.org", "Zorg & Co? #1 — café", "data/providers/a-b.yml", url)
+    parts = urlsplit(href)
+    assert parts.path == "meld@example.org" and not re.search(r"[ &?#]", parts.query.replace("&body=", "", 1))
+    query = parse_qs(parts.query)
+    assert query["subject"] == ["Correctie: Zorg & Co? #1 — café"]
+    assert query["body"][0].endswith(f"Pagina: {url}\r\nRecord: providers/a-b\r\n")

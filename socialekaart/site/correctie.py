@@ -28,4 +28,5 @@ def correctie_mailto(email: str, titel: str, bron: str, url: str) -> str:
         "Wat klopt er niet, en wat moet het zijn?\n\n\n\n"
         f"(Laat dit staan, dan weten we om welke gegevens het gaat.)\nPagina: {url}\nRecord: {record_id(bron)}\n"
     )
+    tekst = tekst.replace("\n", "\r\n")  # RFC 6068: line breaks in a mailto body are CRLF
     return f"mailto:{quote(email, safe='@')}?subject={quote(onderwerp, safe='')}&body={quote(tekst, safe='')}"
