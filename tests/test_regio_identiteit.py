@@ -21,6 +21,7 @@ from sitebouw import ROOT, make_project, run_build
 from socialekaart.cli import main
 from socialekaart.instellingen import Instellingen, lees_instellingen
 from socialekaart.problems import DataError
+from socialekaart.site.correctie import correctie_mailto, pagina_url
 
 RIVIERENLAND = ROOT / "tests" / "fixtures" / "rivierenland" / "data"
 IDENTITEIT = {
@@ -246,8 +247,6 @@ def test_wegwijzer_partner_must_exist(tmp_path, monkeypatch):
 
 
 def test_correction_mail_encodes_every_part():
-    from socialekaart.site.correctie import correctie_mailto, pagina_url
-
     url = pagina_url("https://kaart.example.org/sub", "aanbieders/a-b/")
     assert url == "https://kaart.example.org/sub/aanbieders/a-b/" and pagina_url(None, "x/") == "/x/"
     href = correctie_mailto("meld@example.org", "Zorg & Co? #1 — café", "data/providers/a-b.yml", url)
