@@ -13,9 +13,7 @@ from .messages import Loc, bedoelde_je
 from .models import KaartRecord, Record
 from .problems import DataError, Problem
 from .rules import record_rules
-
-MAX_DAGEN_GECONTROLEERD = 365
-MAX_DAGEN_PEILDATUM = 30
+from .volledigheid import MAX_DAGEN_GECONTROLEERD, MAX_DAGEN_PEILDATUM, Stand, standen, waarschuwingen
 
 CrossRule = Callable[[Dataset, date], Iterable[Problem]]
 CROSS_RULES: list[CrossRule] = []
@@ -93,6 +91,10 @@ def verwijzingen_bestaan(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
     for aanbieder in aanbieders.values():
         for i, ref in enumerate(aanbieder.regios):
             yield from regio_ref(aanbieder, ("regios", i), ref)
+    for regio in regios.values():
+        for i, stap in enumerate(regio.wegwijzer):
+            if stap.aanbieder:
+                yield from aanbieder_ref(regio, ("wegwijzer", i, "aanbieder"), stap.aanbieder)
 
 
 @cross_rule
@@ -167,6 +169,7 @@ def verouderd(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
 class CheckResult:
     dataset: Dataset
     problems: list[Problem]
+    volledigheid: list[Stand] | None = None  # per gemeente; only when the data has no errors
 
     @property
     def fouten(self) -> list[Problem]:
@@ -185,7 +188,12 @@ def check(root: Path, vandaag: date | None = None) -> CheckResult:
         problems += record_rules(dataset)
         for rule in CROSS_RULES:
             problems += rule(dataset, vandaag)
-        return CheckResult(dataset, sorted(set(problems)))
+        if any(p.is_fout for p in problems):
+            return CheckResult(dataset, sorted(set(problems)))
+        # Only for data without errors: what is missing means little while files are broken.
+        lijst = standen(dataset, vandaag)
+        problems += waarschuwingen(dataset, lijst)
+        return CheckResult(dataset, sorted(set(problems)), lijst)
 
 
 def load_checked(root: Path, vandaag: date | None = None) -> Dataset:

@@ -1,4 +1,4 @@
-"""The command line: `socialekaart check | schema | nieuw | export`."""
+"""The command line: `socialekaart check | schema | nieuw | init | export`."""
 
 from __future__ import annotations
 
@@ -9,14 +9,25 @@ from pathlib import Path
 import click
 
 from .check import check as run_check
+from .instellingen import controleer_mkdocs
 from .load import SLUG
 from .models import RECORD_TYPES
 from .opendata import exporteer, schrijf_map
 from .opendata.export import FORMATEN, HSDS_MAP
 from .opendata.licentie import licentie, uit_mkdocs_yml
+from .nieuwe_regio import (
+    InitFout,
+    NieuweRegio,
+    controleer_doelmap,
+    controleer_url,
+    lees_gemeenten,
+    maak_instellingen,
+    maak_project,
+)
 from .problems import samenvatting
 from .schema import write_schemas
 from .template import template
+from .volledigheid import tabel_tekst
 
 
 @click.group(help="Sociale kaart en regionale agenda jeugd: gegevens controleren en beheren.")
@@ -38,8 +49,15 @@ def check(data_map: Path, formaat: str, datum) -> None:
         sys.exit(2)
     vandaag: date = datum.date() if datum else date.today()
     result = run_check(data_map, vandaag)
+    # The region's identity in the mkdocs.yml beside the data: checked here too, not only at build.
+    config = data_map.parent / "mkdocs.yml"
+    shown = str(config) if data_map.parent != Path(".") else "mkdocs.yml"
+    result.problems[:0] = controleer_mkdocs(config, shown, result.dataset.regios)
     for problem in result.problems:
         click.echo(problem.github() if formaat == "github" else problem.gcc())
+    if result.volledigheid and not all(stand.compleet for stand in result.volledigheid):
+        for regel in tabel_tekst(result.volledigheid):
+            click.echo(regel)
     click.echo(samenvatting(result.problems, result.dataset.bestanden))
     sys.exit(0 if result.ok else 1)
 
@@ -120,3 +138,56 @@ def export(formaat: str, doel: Path, data_map: Path, scheidingsteken: str, licen
         click.echo(f"fout: kan niet schrijven in '{doel}': {error.strerror or error}; er is niets geëxporteerd", err=True)
         sys.exit(1)
     click.echo(f"{len(paden)} bestanden geschreven in {doel} (licentie {lic.id}).")
+
+
+def _interactief() -> bool:
+    """Ask for what is missing only when a person is at the terminal (not in CI or a script)."""
+    return sys.stdin.isatty()
+
+
+def _vraag(waarde: str | None, vraag: str, verplicht: bool = True, standaard: str | None = None) -> str | None:
+    if waarde or not _interactief():
+        return waarde or standaard
+    if verplicht:
+        return click.prompt(vraag, default=standaard)
+    return click.prompt(f"{vraag} (leeg laten mag)", default=standaard or "", show_default=bool(standaard)) or None
+
+
+@main.command(help="Maak in MAP een nieuwe repository voor een regio: gegevens, mkdocs.yml, pagina's en workflows. "
+                   "Wat je niet meegeeft, wordt gevraagd (alleen in een terminal).")
+@click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
+@click.option("--regio", help="Naam van de regio, bijvoorbeeld 'Regio Rivierenland'.")
+@click.option("--gemeente", "gemeenten", multiple=True, metavar="GM0000=Naam",
+              help="Een gemeente van de regio met haar CBS-code; herhaal de optie voor elke gemeente.")
+@click.option("--organisatie", help="Wie verantwoordelijk is voor de site, bijvoorbeeld 'de gemeenten in Regio Rivierenland'.")
+@click.option("--correctie-email", help="E-mailadres waar bezoekers fouten melden.")
+@click.option("--privacy-contact", help="E-mailadres voor vragen over privacy (standaard het correctieadres).")
+@click.option("--licentie", default="CC0-1.0", show_default=True, help="Licentie van de gegevens (SPDX).")
+@click.option("--site-url", help="Adres van de site, bijvoorbeeld https://organisatie.github.io/sociale-kaart/.")
+@click.option("--repo-url", help="Adres van de repository, bijvoorbeeld https://github.com/organisatie/sociale-kaart.")
+def init(map_: Path, regio, gemeenten, organisatie, correctie_email, privacy_contact, licentie, site_url, repo_url) -> None:
+    try:
+        controleer_doelmap(map_)
+        regio = _vraag(regio, "Naam van de regio")
+        if not gemeenten and _interactief():
+            click.echo("Geef de gemeenten als GM0000=Naam (CBS-code en naam); een lege regel om te stoppen.")
+            gemeenten = tuple(iter(lambda: click.prompt("Gemeente", default="", show_default=False), ""))
+        gekozen = lees_gemeenten(list(gemeenten))
+        organisatie = _vraag(organisatie, "Verantwoordelijke organisatie")
+        correctie_email = _vraag(correctie_email, "E-mailadres voor correcties")
+        privacy_contact = _vraag(privacy_contact, "E-mailadres voor privacyvragen", standaard=correctie_email)
+        site_url = _vraag(site_url, "Adres van de site", verplicht=False)
+        repo_url = _vraag(repo_url, "Adres van de repository", verplicht=False)
+        ontbreekt = [optie for optie, waarde in (("--regio", regio), ("--organisatie", organisatie), ("--correctie-email", correctie_email)) if not waarde]
+        if ontbreekt:
+            raise InitFout(f"geef ook {', '.join(ontbreekt)} (of draai 'socialekaart init' in een terminal, dan wordt het gevraagd)")
+        instellingen = maak_instellingen(
+            regio=regio, organisatie=organisatie, correctie_email=correctie_email, privacy_contact=privacy_contact, licentie=licentie
+        )
+        site_url, repo_url = controleer_url("--site-url", site_url), controleer_url("--repo-url", repo_url)
+        gemaakt = maak_project(map_, NieuweRegio(instellingen, gekozen, site_url, repo_url))
+    except InitFout as fout:
+        click.echo(f"fout: {fout}", err=True)
+        sys.exit(2)
+    click.echo(f"aangemaakt: {map_} ({len(gemaakt)} bestanden) voor {instellingen.regio_naam} met {len(gekozen)} gemeenten.")
+    click.echo(f"Volgende stap: cd {map_} && socialekaart check  (zegt wat er nog ingevuld moet worden)")

@@ -15,7 +15,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .collector import collector_paused
 from .messages import Loc, dutch, dutch_union, model_at, suggest, veldnaam, without_union_tags
@@ -261,7 +261,7 @@ def _load_file(job: _Job, vandaag: date) -> Loaded:
         return None, [Problem(job.shown, error.line, error.col, veldnaam(error.loc), error.message)]
     except ValidationError as error:
         positions = read_yaml(job.path)[1]  # only now are positions worth their cost
-        return None, list(_validation_problems(error, job.record_type, positions, job.shown))
+        return None, list(validation_problems(error, job.record_type.model, positions, job.shown))
     record.set_origin(job.record_id, job.bron)
     return record, []
 
@@ -351,10 +351,11 @@ def _not_a_mapping(value: object, record_type: RecordType) -> str:
     return "een record is een blok 'veld: waarde'-regels, maar dit bestand bevat alleen losse tekst"
 
 
-def _validation_problems(
-    error: ValidationError, record_type: RecordType, positions: Positions, shown: str
+def validation_problems(
+    error: ValidationError, model: type[BaseModel], positions: Positions, shown: str, prefix: Loc = ()
 ) -> Iterator[Problem]:
-    model = record_type.model
+    """Pydantic's errors as positioned Dutch problems. `prefix` is where the validated block
+    stands in its file (a block inside mkdocs.yml, say): used for positions and field names."""
     details = [
         {**d, "loc": without_union_tags(model, tuple(d["loc"]), keep_last=d["type"] == "extra_forbidden")}
         for d in error.errors()
@@ -374,16 +375,16 @@ def _validation_problems(
     for loc, group in by_loc.items():
         kind = group[0]["type"]
         if kind == "extra_forbidden":
-            line, col = positions.of_key(loc)
+            line, col = positions.of_key((*prefix, *loc))
         elif kind == "missing":
             if loc in misspelled:
                 continue
-            line, col = positions.of_key(loc[:-1]) if loc[:-1] else positions.of_value(())
+            line, col = positions.of_key((*prefix, *loc[:-1])) if (prefix or loc[:-1]) else positions.of_value(())
         else:
-            line, col = positions.of_value(loc)
+            line, col = positions.of_value((*prefix, *loc))
         berichten = [dutch(group[0], model)] if len(group) == 1 else dutch_union(group, model)
         for bericht in berichten:
-            yield Problem(shown, line, col, veldnaam(loc), bericht)
+            yield Problem(shown, line, col, veldnaam((*prefix, *loc)), bericht)
 
 
 def load_dataset(root: Path, vandaag: date | None = None) -> tuple[Dataset, list[Problem]]:

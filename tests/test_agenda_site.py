@@ -174,9 +174,14 @@ def test_ambitie_3_links_to_the_lokale_teams_and_back(built_site, dataset):
 def test_feed_files_are_deterministic_and_match_the_library(built_site, dataset):
     from socialekaart.agenda.ical import feed
     from socialekaart.agenda.overzicht import items_van
+    from socialekaart.site import paden
 
+    import yaml
+
+    basis = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"].rstrip("/") + "/"
     for regio in REGIOS:
         agenda = dataset.of("agendas")[regio]
         assert (built_site / "agenda" / regio / "agenda.ics").read_bytes() == feed(
-            agenda, items_van(dataset, regio), regio_naam=dataset.regios[regio].naam
+            agenda, items_van(dataset, regio), lambda item: basis + paden.agendapunt(item.id),
+            dataset.regios[regio].naam, basis + paden.agenda(regio),
         )

@@ -145,7 +145,7 @@ def test_informele_steun_needs_exactly_one_of_aanbieder_and_organisatie(data: Pa
 
 
 def test_gemeente_of_another_region(data: Path) -> None:
-    edit(data, "informele-steun/maatjes-woerden.yml", "gemeenten: [GM0632]", "gemeenten: [GM0632, GM0355]")
+    edit(data, "informele-steun/maatjes-woerden.yml", "gemeenten: [GM0632, GM0335]", "gemeenten: [GM0632, GM0355]")
     assert found(data) == [("maatjes-woerden.yml", "gemeenten[2]", "fout")]
 
 

@@ -48,6 +48,11 @@ def transcript(output: str, exit_code: int) -> str:
     return f"$ socialekaart {' '.join(ARGS)}\n{output}[exitcode {exit_code}]\n"
 
 
+def meldingen(output: str) -> list[str]:
+    """The problem lines of the output: without the completeness table and the summary line."""
+    return [line for line in output.splitlines()[:-1] if not line.startswith(("Volledigheid ", "  "))]
+
+
 def run_check(folder: Path, monkeypatch: pytest.MonkeyPatch, *extra: str):
     monkeypatch.chdir(folder)  # paths in messages are relative to where the command runs
     return CliRunner().invoke(main, [*ARGS, *extra])
@@ -81,11 +86,11 @@ def test_corpus_case(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 def test_corpus_case_github_format(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same problems, as GitHub annotations: one per problem, in the same order."""
     build_case(case, tmp_path)
-    tekst = run_check(tmp_path, monkeypatch).output.splitlines()
-    github = run_check(tmp_path, monkeypatch, "--format", "github").output.splitlines()
-    assert github[-1] == tekst[-1]  # the summary line
-    assert len(github) == len(tekst)
-    for gcc, annotation in zip(tekst[:-1], github[:-1]):
+    tekst = run_check(tmp_path, monkeypatch).output
+    github = run_check(tmp_path, monkeypatch, "--format", "github").output
+    assert github.splitlines()[-1] == tekst.splitlines()[-1]  # the summary line
+    assert len(meldingen(github)) == len(meldingen(tekst))
+    for gcc, annotation in zip(meldingen(tekst), meldingen(github)):
         path, line, col, rest = gcc.split(":", 3)
         niveau, veld_bericht = rest.strip().split(": ", 1)
         kind = "error" if niveau == "fout" else "warning"
@@ -95,6 +100,6 @@ def test_corpus_case_github_format(case: str, tmp_path: Path, monkeypatch: pytes
 @pytest.mark.parametrize("case", CASES)
 def test_corpus_problems_sorted_by_file_and_line(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     build_case(case, tmp_path)
-    lines = run_check(tmp_path, monkeypatch).output.splitlines()[:-1]
+    lines = meldingen(run_check(tmp_path, monkeypatch).output)
     keys = [(path, int(line), int(col)) for path, line, col, _ in (text.split(":", 3) for text in lines)]
     assert keys == sorted(keys)

@@ -56,7 +56,9 @@ def test_check_reports_every_problem_in_one_run(werkmap: Path) -> None:
 def test_warnings_alone_do_not_fail(werkmap: Path) -> None:
     result = run("check", "data", "--datum", "2027-06-01")  # every check and count is now too old
     assert result.exit_code == 0
-    assert all(": waarschuwing: " in line for line in result.output.splitlines()[:-1])
+    meldingen = [line for line in result.output.splitlines()[:-1] if not line.startswith(("Volledigheid ", "  "))]
+    assert meldingen and all(": waarschuwing: " in line for line in meldingen)
+    assert "Volledigheid Utrecht West: 0 van 2 gemeenten compleet" in result.output  # old records, old counts
     assert result.output.splitlines()[-1] == "5 waarschuwingen in 6 bestanden gecontroleerd."
 
 
@@ -79,6 +81,10 @@ def test_stale_records_are_warnings(werkmap: Path) -> None:
     assert result.output.splitlines() == [
         "data/gezinshuizen/de-linde.yml:12:14: waarschuwing: plekken.peildatum: vrije plekken zijn geteld op 2026-05-20, "
         "meer dan 30 dagen geleden; de site toont ze als 'onbekend'",
+        "Volledigheid Utrecht West: 1 van 2 gemeenten compleet",
+        "  gemeente   teams  onderwijs  huisartsen  JGZ  steun  scholen zonder contact  verouderd  gezinshuizen niet recent geteld",
+        "  Woerden    1      ja         ja          ja   1      0 van 1                 0          1 van 1",
+        "  Montfoort  1      ja         ja          ja   1      0 van 1                 0          0 van 0",
         "1 waarschuwing in 6 bestanden gecontroleerd.",
     ]
 

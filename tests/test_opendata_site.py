@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from opendata_gates import datapackage_fouten, hsds_json_fouten, privacy_fouten
 from site_dom import Node, load
 from sitebouw import FIXTURE_DATA, make_project, run_build
@@ -87,15 +88,10 @@ def test_site_export_is_valid_hsds_and_private(built_site: Path) -> None:
 
 
 def _met_licentie(mkdocs_yml: Path, waarde: str) -> None:
-    """Set extra.socialekaart.licentie, whether or not the file has extra: already."""
-    tekst = mkdocs_yml.read_text(encoding="utf-8")
-    if re.search(r"^extra:\n(  .*\n)*?  socialekaart:\n", tekst, re.MULTILINE):
-        tekst = re.sub(r"^(extra:\n(?:  .*\n)*?  socialekaart:\n)", rf"\1    licentie: {waarde}\n", tekst, count=1, flags=re.MULTILINE)
-    elif re.search(r"^extra:\n", tekst, re.MULTILINE):
-        tekst = re.sub(r"^extra:\n", f"extra:\n  socialekaart:\n    licentie: {waarde}\n", tekst, count=1, flags=re.MULTILINE)
-    else:
-        tekst += f"\nextra:\n  socialekaart:\n    licentie: {waarde}\n"
-    mkdocs_yml.write_text(tekst, encoding="utf-8")
+    """Set extra.socialekaart.licentie in the project's mkdocs.yml."""
+    config = yaml.safe_load(mkdocs_yml.read_text(encoding="utf-8"))
+    config.setdefault("extra", {}).setdefault("socialekaart", {})["licentie"] = waarde
+    mkdocs_yml.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 @pytest.mark.parametrize("licentie", ["CC-BY-4.0"])

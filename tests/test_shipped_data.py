@@ -15,7 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
+from sitebouw import make_project, run_build
 
 from sitebouw import run_build
 
@@ -110,9 +112,9 @@ def test_only_the_deliberate_warnings_on_the_day_of_verification(utrecht_west):
     assert not [p for p in mine if p.is_fout], [p.gcc() for p in mine]
     # The example teams have no phone number of their own: nobody's real number is invented.
     telefoon = [p for p in mine if p.veld == "contact" and "/lokale-teams/" in p.path and "telefoonnummer" in p.bericht]
-    peildatum = [p for p in mine if p.veld == "plekken.peildatum" and "/gezinshuizen/" in p.path]
-    assert sorted(telefoon + peildatum) == sorted(mine), [p.gcc() for p in mine]
-    assert 1 <= len(peildatum) <= 2, "one or two gezinshuizen should have an old peildatum, to show 'onbekend'"
+    peildatum = [p for p in mine if p.veld in ("plekken.peildatum", "plekken") and "/gezinshuizen/" in p.path]
+    assert sorted(telefoon + peildatum) == sorted(mine), [p.gcc() for p in mine if p not in telefoon + peildatum]
+    assert 1 <= len(peildatum) <= 3, "one to three gezinshuizen should have an old or no peildatum, to show 'onbekend'"
 
 
 # --- lokale teams ---------------------------------------------------------------
@@ -397,3 +399,44 @@ def test_utrecht_west_start_per_gemeente_and_planning_per_level(result):
     assert [(d.schaalniveau, d.planning.tekst) for d in resultaat.planningen] == [("regionaal", "2022"), ("lokaal", "2023 e.v.")]
     uw = _agenda(result, "utrecht-west")
     assert [b.totaal for b in uw.begrotingen] == [110000, 32]  # Tabel 7 (euro) and Tabel 6 (uur per week)
+
+
+# --- the two regions with a sociale kaart: each alone and together ---------------------------------
+
+ZOU = {"GM0312": "bunnik", "GM0310": "de-bilt", "GM1581": "utrechtse-heuvelrug", "GM0352": "wijk-bij-duurstede", "GM0355": "zeist"}
+
+
+@pytest.mark.parametrize("regios", [["utrecht-west"], ["zuidoost-utrecht"], None])
+def test_each_region_builds_alone_and_together(result, tmp_path, regios):
+    if not {"utrecht-west", "zuidoost-utrecht"} <= set(result.dataset.regios):
+        pytest.skip("data/ bevat de twee voorbeeldregio's niet")
+    project = make_project(tmp_path / "p", DATA)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    if regios:
+        config["extra"]["socialekaart"]["regios"] = regios
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    site = tmp_path / "site"
+    uw = regios is None or "utrecht-west" in regios
+    zou = regios is None or "zuidoost-utrecht" in regios
+    assert (site / "gemeenten" / "woerden" / "index.html").is_file() == uw
+    assert (site / "gemeenten" / "zeist" / "index.html").is_file() == zou
+    for slug in ZOU.values():
+        assert (site / "lokale-teams" / f"lokaal-team-{slug}" / "index.html").is_file() == zou
+    assert (site / "wegwijzer" / "zuidoost-utrecht" / "index.html").is_file() == zou
+    assert (site / "aanbieders" / "knooppunt-zuidoost-utrecht" / "index.html").is_file() == zou
+    gezinshuizen = (site / "gezinshuizen" / "index.html").read_text(encoding="utf-8")
+    assert ("Den Dolder" in gezinshuizen) == zou and ("Harmelen" in gezinshuizen) == uw
+
+
+def test_zuidoost_utrecht_has_a_team_per_gemeente_and_gezinshuizen_per_team(result):
+    ds = result.dataset
+    if "zuidoost-utrecht" not in ds.regios or not ds.regios["zuidoost-utrecht"].wegwijzer:
+        pytest.skip("data/ bevat de sociale kaart van Zuidoost Utrecht niet")
+    teams = [t for t in ds.lokale_teams.values() if set(t.gemeenten) <= ZOU.keys()]
+    assert sorted(c for t in teams for c in t.gemeenten) == sorted(ZOU)
+    huizen = [h for h in ds.gezinshuizen.values() if h.gemeente in ZOU]
+    assert {h.gemeente for h in huizen} == set(ZOU) and all(h.voorbeeld and h.aanbieder == "knooppunt-zuidoost-utrecht" for h in huizen)
+    wegwijzer = ds.regios["zuidoost-utrecht"].wegwijzer
+    assert [s.aanbieder for s in wegwijzer if s.aanbieder] == ["veilig-thuis-utrecht", "save-jeugdbescherming", "yeph", "knooppunt-zuidoost-utrecht"]

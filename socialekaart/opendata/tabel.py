@@ -7,6 +7,8 @@ same header, and the data dictionary on the site describes exactly these columns
 
 from __future__ import annotations
 
+import re
+
 import csv
 import io
 import types
@@ -55,12 +57,17 @@ def _deelmodel(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
     return None, False
 
 
+# The models' descriptions give examples from the example region ("bijvoorbeeld 'Woerden'"):
+# helpful in an editor, but another region's open data must not name it.
+_VOORBEELD = re.compile(r",?\s*(?:bijvoorbeeld|zoals)\s+'[^']*'(?:\s*(?:,|of|en)\s*'[^']*')*")
+
+
 def _velden(model: type[BaseModel]) -> Iterator[tuple[str, str, type[BaseModel] | None, bool]]:
     verborgen = VERBORGEN.get(model, frozenset())
     for naam, info in model.model_fields.items():
         if naam not in verborgen:
             sub, is_lijst = _deelmodel(info.annotation)
-            yield naam, info.description or "", sub, is_lijst
+            yield naam, _VOORBEELD.sub("", info.description or ""), sub, is_lijst
 
 
 def _kolommen(model: type[BaseModel], prefix: str = "", boven: str = "") -> Iterator[Kolom]:

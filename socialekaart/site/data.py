@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urljoin
 
+from ..instellingen import Instellingen
 from ..load import Dataset
+from ..volledigheid import kaart_regios
 from ..models import Aanbieder, Gezinshuis, InformeleSteun, LokaalTeam, Regio
 from ..models.regio import Gemeente
 from ..opendata.licentie import Licentie, licentie
+from .correctie import correctie_mailto, pagina_url
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,14 @@ class SiteData:
     vandaag: date
     edit_links: EditLinks = field(default_factory=lambda: EditLinks(None, None))
     licentie: Licentie = field(default_factory=lambda: licentie(None))  # of the open data
-    site_url: str | None = None  # mkdocs `site_url`: absolute links in what is read outside the site (widget snippet, iCal)
+    site_url: str | None = None  # mkdocs `site_url`: absolute links in what is read outside the site (widget, iCal, mails)
+    instellingen: Instellingen | None = None  # extra.socialekaart; None only in tests of the domain
+
+    def correctie_url(self, titel: str, bron: str | None, pad: str) -> str | None:
+        """mailto: link for "Klopt er iets niet?" on the page of the record in `bron`."""
+        if not (bron and self.instellingen):
+            return None
+        return correctie_mailto(self.instellingen.correctie_email, titel, bron, pagina_url(self.site_url, pad))
 
     @property
     def regios(self) -> list[Regio]:
@@ -52,11 +62,8 @@ class SiteData:
 
     @property
     def kaart_regios(self) -> list[Regio]:
-        """Regions with sociale-kaart data; others (only an agenda, say) get no gemeente pages."""
-        ds = self.dataset
-        codes = {c for t in ds.lokale_teams.values() for c in t.gemeenten} | {h.gemeente for h in ds.gezinshuizen.values()}
-        met_steun = {i.regio for i in ds.informele_steun.values()}
-        return [r for r in self.regios if r.id in met_steun or any(g.code in codes for g in r.gemeenten)]
+        """Regions with a sociale kaart (see volledigheid.kaart_regios); others get no gemeente pages."""
+        return kaart_regios(self.dataset)
 
     def gemeenten(self) -> list[tuple[Regio, Gemeente]]:
         """Every gemeente of the regions with sociale-kaart data, sorted by name."""

@@ -18,8 +18,10 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from ..check import load_checked
-from ..opendata.licentie import uit_extra
+from ..instellingen import lees_instellingen, onbekende_regios
+from ..opendata.licentie import licentie
 from ..problems import DataError
+from ..selectie import kies_regios
 from .build import Uitvoer, genereer, toc_tokens
 from .data import EditLinks, SiteData
 from .render import render_template
@@ -63,15 +65,24 @@ def bouwdatum() -> date:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the data before anything is written, so a broken edit leaves the last good site."""
-    project = Path(config.config_file_path).parent
+    config_file = Path(config.config_file_path)
+    project = config_file.parent
     vandaag = bouwdatum()
+    try:
+        instellingen = lees_instellingen(config_file, config.extra)
+    except DataError as error:
+        raise PluginError(f"De instellingen van de regio in {config_file.name} bevatten fouten; de site is niet gebouwd.\n{error}") from None
     try:
         dataset = load_checked(project / DATA_MAP, vandaag)
     except DataError as error:
         raise PluginError(f"De gegevens bevatten fouten; de site is niet gebouwd.\n{error}") from None
+    if instellingen.regios:
+        if problemen := onbekende_regios(config_file, instellingen, dataset.regios):
+            raise PluginError(f"De instellingen van de regio in {config_file.name} bevatten fouten; de site is niet gebouwd.\n{DataError(problemen)}")
+        dataset = kies_regios(dataset, instellingen.regios)
     docs_dir = os.path.relpath(config.docs_dir, project).replace(os.sep, "/")
     links = EditLinks(config.repo_url, config.edit_uri, docs_dir)
-    _build.site = SiteData(dataset, vandaag, links, uit_extra(config.extra), config.site_url or None)
+    _build.site = SiteData(dataset, vandaag, links, licentie(instellingen.licentie), config.site_url or None, instellingen)
     _build.uitvoer = None
     return config
 

@@ -54,3 +54,8 @@ def relative_url(van: str, naar: str) -> str:
     if naar.endswith("/") or naar == "":
         rel = "./" if rel == "." else rel + "/"
     return rel
+
+
+def wegwijzer(regio_id: str) -> str:
+    """'wegwijzer/zuidoost-utrecht/': the region's wegwijzer for professionals."""
+    return f"wegwijzer/{regio_id}/"

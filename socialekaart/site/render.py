@@ -29,6 +29,13 @@ def datum(value: date) -> str:
     return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
 
 
+def regionaam(naam: str, hoofdletter: bool = True) -> str:
+    """'Utrecht West' -> 'Regio Utrecht West'; 'Regio Rivierenland' stays as it is (no 'Regio Regio')."""
+    if naam.casefold().startswith("regio "):
+        return naam
+    return f"{'Regio' if hoofdletter else 'regio'} {naam}"
+
+
 def vertaal(codes: Iterable[str], labels: Mapping[str, str]) -> list[str]:
     """Codes from the data to the words shown on the site."""
     return [labels.get(code, code) for code in codes]
@@ -43,7 +50,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(markdown=markdown_html, datum=datum, tel=telefoon_link, labels=vertaal)
+    env.filters.update(markdown=markdown_html, datum=datum, tel=telefoon_link, labels=vertaal, regio=regionaam)
     env.globals.update(labels.ALLE)
     env.globals["agenda_voor"] = agenda_voor  # agenda items a sociale-kaart record belongs to
     return env
@@ -72,6 +79,7 @@ def render_template(template: str, pad: str, site: SiteData, context: Mapping[st
             "paden": paden,
             "url": partial(paden.relative_url, pad),
             "vandaag": site.vandaag,
+            "instellingen": site.instellingen,
             "voorbeeld": bevat_voorbeeld(context),
             **context,
         }
@@ -86,6 +94,7 @@ def render_pagina(pagina: Pagina, site: SiteData) -> str:
         {
             "pagina": pagina,
             "edit_url": site.edit_links.url(pagina.bron),
+            "correctie_url": site.correctie_url(pagina.titel, pagina.bron, pagina.pad),
             **pagina.context,
         },
     )
