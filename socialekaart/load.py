@@ -282,10 +282,9 @@ def _not_a_mapping(value: object, record_type: RecordType) -> str:
     return "een record is een blok 'veld: waarde'-regels, maar dit bestand bevat alleen losse tekst"
 
 
-def _validation_problems(
-    error: ValidationError, record_type: RecordType, positions: Positions, shown: str
-) -> Iterator[Problem]:
-    model = record_type.model
+def validation_messages(error: ValidationError, model: type[Record]) -> Iterator[tuple[Loc, str, str]]:
+    """(where, pydantic's error kind, Dutch message) for each problem in `error`, told the way
+    a writer understands it; the YAML loader and the spreadsheet import each position them."""
     details = [
         {**d, "loc": without_union_tags(model, tuple(d["loc"]), keep_last=d["type"] == "extra_forbidden")}
         for d in error.errors()
@@ -304,17 +303,24 @@ def _validation_problems(
         by_loc.setdefault(detail["loc"], []).append(detail)
     for loc, group in by_loc.items():
         kind = group[0]["type"]
+        if kind == "missing" and loc in misspelled:
+            continue
+        berichten = [dutch(group[0], model)] if len(group) == 1 else dutch_union(group, model)
+        for bericht in berichten:
+            yield loc, kind, bericht
+
+
+def _validation_problems(
+    error: ValidationError, record_type: RecordType, positions: Positions, shown: str
+) -> Iterator[Problem]:
+    for loc, kind, bericht in validation_messages(error, record_type.model):
         if kind == "extra_forbidden":
             line, col = positions.of_key(loc)
         elif kind == "missing":
-            if loc in misspelled:
-                continue
             line, col = positions.of_key(loc[:-1]) if loc[:-1] else positions.of_value(())
         else:
             line, col = positions.of_value(loc)
-        berichten = [dutch(group[0], model)] if len(group) == 1 else dutch_union(group, model)
-        for bericht in berichten:
-            yield Problem(shown, line, col, veldnaam(loc), bericht)
+        yield Problem(shown, line, col, veldnaam(loc), bericht)
 
 
 def load_dataset(root: Path, vandaag: date | None = None) -> tuple[Dataset, list[Problem]]:
