@@ -1,0 +1,1 @@
+"""Open data: export and import."""

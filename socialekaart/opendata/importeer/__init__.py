@@ -1,0 +1,330 @@
+"""`socialekaart importeer`: records from a spreadsheet or CSV file, one YAML file per row.
+
+All or nothing: every row is read, converted and validated, then the whole data set with
+the new records goes through every rule of `socialekaart check`; only when nothing is wrong
+are the files written (first into a hidden folder, then moved into place). Every problem
+names its place in the source: 'initiatieven.xlsx:Blad1:rij 12:kolom E (telefoon): ...'.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ...check import CROSS_RULES
+from ...load import SLUG, Dataset, load_dataset, slugify, validation_messages
+from ...messages import Loc, veldnaam
+from ...models import RECORD_TYPES, Record
+from ...models.common import PATTERN_UITLEG, SLUG_PATTERN
+from ...problems import Problem
+from ...rules import record_rules
+from .bronnen import Blad, BronFout, CelProblem, kolomletter, lees
+from .kolommen import ID, Kolom, kolom_voor, normaal, onbekend, uitleg
+from .waarden import CelFout, leeg, waarde
+from .yaml_tekst import record_yaml
+
+SOORTEN = ("informele-steun", "providers", "lokale-teams", "gezinshuizen", "regios")
+
+Kop = Kolom | str | None  # a field's column, the id column, or a column to skip
+
+
+@dataclass
+class Resultaat:
+    """What an import found, and the files it would write (path, text, replaces a file)."""
+
+    problemen: list[Problem] = field(default_factory=list)
+    bestanden: list[tuple[Path, str, bool]] = field(default_factory=list)
+    rijen: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_fout for p in self.problemen)
+
+
+@dataclass
+class _Rij:
+    """Where one record came from, to position what the rules find in it."""
+
+    bron: str
+    nummer: int
+    id_kolom: int  # the column the id came from (id, or naam)
+    kolommen: dict[Loc, int]  # column of each field, by the field's place in the sheet
+    lijstplek: dict[Loc, int]  # list position in the record -> item number in the sheet
+
+    def problem(self, loc: Loc, bericht: str, niveau: str = "fout") -> CelProblem:
+        loc = self._in_blad(loc)
+        kolom = _kolom_van(self.kolommen, loc)
+        if kolom is None:
+            return CelProblem(self.bron, self.nummer, 0, veldnaam(loc), bericht, niveau)  # type: ignore[arg-type]
+        return CelProblem(self.bron, self.nummer, kolom + 1, veldnaam(loc), bericht, niveau)  # type: ignore[arg-type]
+
+    def _in_blad(self, loc: Loc) -> Loc:
+        """Item 2 of the record's locaties is item 3 in the sheet when item 2 there was empty."""
+        out: Loc = ()
+        for part in loc:
+            out += (self.lijstplek.get((*out, part), part),) if isinstance(part, int) else (part,)
+        return out
+
+
+def _kolom_van(kolommen: dict[Loc, int], loc: Loc) -> int | None:
+    """The column of `loc`, of the list cell it is an item of, or of the block's first field."""
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in kolommen:
+            return kolommen[loc[:end]]
+    return next((j for k, j in kolommen.items() if k[: len(loc)] == loc), None) if loc else None
+
+
+class _ImportDataset(Dataset):
+    """The data folder plus the imported records, whose problems point at their cells."""
+
+    herkomst: dict[int, _Rij]
+
+    def problem(self, record: Record, loc: Loc, bericht: str, niveau: str = "fout") -> Problem:
+        rij = self.herkomst.get(id(record))
+        return rij.problem(loc, bericht, niveau) if rij else super().problem(record, loc, bericht, niveau)  # type: ignore[arg-type]
+
+
+def importeer(
+    bestand: Path, soort: str, data_map: Path, *, shown: str | None = None, overschrijven: bool = False,
+    vandaag: date | None = None, blad: str | None = None,
+) -> Resultaat:  # fmt: skip
+    """Read and check everything; write nothing (`schrijf` does that with the result)."""
+    vandaag = vandaag or date.today()
+    resultaat = Resultaat()
+    try:
+        sheet = lees(bestand, shown or str(bestand), blad)
+    except BronFout as error:
+        resultaat.problemen.append(error.problem)
+        return resultaat
+    records = list(_records(sheet, soort, data_map, overschrijven, vandaag, resultaat))
+    if not resultaat.ok:  # the sheet itself is wrong: the rules would only add noise
+        return resultaat
+    resultaat.problemen += _controle(data_map, soort, records, vandaag)
+    if resultaat.ok:
+        folder = data_map / soort
+        for record, _ in records:
+            path = folder / f"{record.id}.yml"
+            resultaat.bestanden.append((path, record_yaml(record, soort), path.exists()))
+    return resultaat
+
+
+def _records(
+    sheet: Blad, soort: str, data_map: Path, overschrijven: bool, vandaag: date, resultaat: Resultaat
+) -> Iterator[tuple[Record, _Rij]]:
+    model = RECORD_TYPES[soort].model
+    problemen = resultaat.problemen
+    rijen = (r for r in sheet.rijen if not all(leeg(c) for c in r[1]))
+    kop = next(rijen, None)
+    if kop is None:
+        problemen.append(CelProblem(sheet.bron, 1, 0, "(blad)", f"het blad is leeg; de eerste rij hoort de namen van de kolommen te hebben (een voorbeeld maakt 'socialekaart nieuw --spreadsheet {soort}')"))
+        return
+    kop_nummer, namen = kop
+    koppen = _koppen(sheet.bron, kop_nummer, namen, model, problemen)
+    kolommen = {k.loc: j for j, k in enumerate(koppen) if isinstance(k, Kolom)}
+    naam_kolom = kolommen.get(("naam",))
+    id_kolom = next((j for j, k in enumerate(koppen) if k == ID), None)
+    if id_kolom is None and naam_kolom is None:
+        problemen.append(CelProblem(sheet.bron, kop_nummer, 0, "(kolommen)", "er is geen kolom 'id' en geen kolom 'naam'; het id (de bestandsnaam) komt uit een van die twee"))
+    # Cells on a merged range or with a formula get the name of their column.
+    problemen += [replace(p, veld=_kopnaam(koppen, p.col - 1, namen)) if p.col else p for p in sheet.problemen]
+    if not resultaat.ok:
+        return
+    uitlegrij = [None if not isinstance(k, Kolom | str) else uitleg(model, k if isinstance(k, Kolom) else None) for k in koppen]
+    ids: dict[str, int] = {}
+    naamloos: set[int] = set()
+    eerste = True
+    for nummer, cellen in rijen:
+        if eerste and _is_uitleg(cellen, uitlegrij):
+            eerste = False
+            continue  # the row of explanations under the names, as in the template
+        eerste = False
+        resultaat.rijen += 1
+        gevonden = _rij(sheet.bron, nummer, cellen, koppen, namen, kolommen, naamloos, problemen)
+        if gevonden is None:
+            continue
+        data, rij, id_cel = gevonden
+        record_id = _id(id_cel, data, rij, id_kolom, naam_kolom, ids, problemen)
+        if record_id is None:
+            continue
+        path = data_map / soort / f"{record_id}.yml"
+        if not overschrijven and path.exists():
+            veld = ID if id_kolom is not None else "naam"
+            problemen.append(CelProblem(sheet.bron, nummer, rij.id_kolom + 1, veld, f"{path} bestaat al; kies een ander id, of vervang het bestand met --overschrijven"))
+            continue
+        try:
+            record = model.model_validate(data, context={"vandaag": vandaag})
+        except ValidationError as error:
+            for loc, kind, bericht in validation_messages(error, model):
+                problemen.append(rij.problem(loc, bericht if kind != "missing" or _kolom_van(kolommen, loc) is not None else f"{bericht} (er is geen kolom '{veldnaam(loc)}')"))
+            continue
+        record.set_origin(record_id, f"{data_map.resolve().name}/{soort}/{record_id}.yml")
+        yield record, rij
+    if resultaat.rijen == 0:
+        problemen.append(CelProblem(sheet.bron, kop_nummer + 1, 0, "(blad)", "er staan geen gegevens onder de namen van de kolommen"))
+
+
+def _kopnaam(koppen: list[Kop], j: int, namen: list[Any]) -> str:
+    kop = koppen[j] if j < len(koppen) else None
+    if isinstance(kop, Kolom):
+        return kop.naam
+    if kop == ID:
+        return ID
+    return str(namen[j]).strip() if j < len(namen) and not leeg(namen[j]) else "(zonder naam)"
+
+
+def _koppen(bron: str, nummer: int, namen: list[Any], model: type[Record], problemen: list[Problem]) -> list[Kop]:
+    """What each column fills; unknown and repeated names are problems at the header cell."""
+    koppen: list[Kop] = []
+    gezien: dict[Any, int] = {}
+    for j, naam in enumerate(namen):
+        text = "" if leeg(naam) else str(naam).strip()
+        if not text or text.startswith("#"):
+            koppen.append(None)
+            continue
+        kop: Kop = ID if normaal(text) == ID else kolom_voor(model, text)
+        if kop is None:
+            problemen.append(CelProblem(bron, nummer, j + 1, text, onbekend(model, text)))
+            koppen.append(None)
+            continue
+        key = kop if kop == ID else kop.loc  # type: ignore[union-attr]
+        if key in gezien:
+            problemen.append(CelProblem(bron, nummer, j + 1, _kopnaam([kop], 0, [text]), f"deze kolom staat er twee keer: kolom {kolomletter(gezien[key])} vult hetzelfde veld; haal er een weg of voeg ze samen"))
+            koppen.append(None)
+            continue
+        gezien[key] = j
+        koppen.append(kop)
+    return koppen
+
+
+def _is_uitleg(cellen: list[Any], uitlegrij: list[str | None]) -> bool:
+    filled = [(j, c) for j, c in enumerate(cellen) if not leeg(c)]
+    return bool(filled) and all(j < len(uitlegrij) and str(c).strip() == uitlegrij[j] for j, c in filled)
+
+
+def _rij(
+    bron: str, nummer: int, cellen: list[Any], koppen: list[Kop], namen: list[Any],
+    kolommen: dict[Loc, int], naamloos: set[int], problemen: list[Problem],
+) -> tuple[dict[str, Any], _Rij, Any] | None:  # fmt: skip
+    """The record's values from one row, nested as the model wants them."""
+    data: dict[Any, Any] = {}
+    id_cel: Any = None
+    ok = True
+    for j, cel in enumerate(cellen):
+        kop = koppen[j] if j < len(koppen) else None
+        if kop == ID:
+            id_cel = cel
+        elif isinstance(kop, Kolom):
+            try:
+                value = waarde(cel, kop)
+            except CelFout as error:
+                problemen.append(CelProblem(bron, nummer, j + 1, kop.naam, str(error)))
+                ok = False
+                continue
+            if value is not None:
+                _zet(data, kop.loc, value)
+        elif not leeg(cel) and (j >= len(namen) or leeg(namen[j])) and j not in naamloos:
+            naamloos.add(j)  # told once per column, at the first row that uses it
+            problemen.append(CelProblem(bron, nummer, j + 1, "(zonder naam)", "deze kolom heeft geen naam in de eerste rij; geef hem de naam van een veld, of begin de naam met '#' voor aantekeningen"))
+            ok = False
+    lijstplek: dict[Loc, int] = {}
+    data = _lijsten(data, (), lijstplek)
+    if not ok:
+        return None
+    return data, _Rij(bron, nummer, -1, kolommen, lijstplek), id_cel
+
+
+def _zet(data: dict[Any, Any], loc: Loc, value: Any) -> None:
+    for part in loc[:-1]:
+        data = data.setdefault(part, {})
+    data[loc[-1]] = value
+
+
+def _lijsten(value: Any, prefix: Loc, lijstplek: dict[Loc, int]) -> Any:
+    """{0: {...}, 2: {...}} -> [{...}, {...}]: the filled items of a list of blocks, in order;
+    remembers that the second one is item 3 of the sheet."""
+    if not isinstance(value, dict):
+        return value
+    if value and all(isinstance(k, int) for k in value):
+        items = []
+        for pos, index in enumerate(sorted(value)):
+            lijstplek[(*prefix, pos)] = index
+            items.append(_lijsten(value[index], (*prefix, index), lijstplek))
+        return items
+    return {k: _lijsten(v, (*prefix, k), lijstplek) for k, v in value.items()}
+
+
+def _id(
+    id_cel: Any, data: dict[str, Any], rij: _Rij, id_kolom: int | None, naam_kolom: int | None,
+    ids: dict[str, int], problemen: list[Problem],
+) -> str | None:  # fmt: skip
+    """The record id: the id cell, or the naam made into a file name; unique in the sheet."""
+    if not leeg(id_cel):
+        record_id, kolom, bron = str(id_cel).strip(), id_kolom, "id"
+        if not SLUG.match(record_id):
+            problemen.append(CelProblem(rij.bron, rij.nummer, kolom + 1, ID, f"'{record_id}' klopt niet: {PATTERN_UITLEG[SLUG_PATTERN]}"))  # type: ignore[operator]
+            return None
+    elif isinstance(data.get("naam"), str) and naam_kolom is not None:
+        record_id, kolom, bron = slugify(data["naam"]), naam_kolom, "naam"
+    else:
+        problemen.append(CelProblem(rij.bron, rij.nummer, (id_kolom if id_kolom is not None else -1) + 1, ID, "deze rij heeft geen id en geen naam; vul een van beide in"))
+        return None
+    rij.id_kolom = kolom  # type: ignore[assignment]
+    eerder = ids.get(record_id)
+    if eerder is not None:
+        uitleg_id = "" if bron == "id" else " (gemaakt uit de naam)"
+        problemen.append(CelProblem(rij.bron, rij.nummer, kolom + 1, bron, f"id '{record_id}'{uitleg_id} staat al in rij {eerder}; elk record heeft een eigen id, want dat wordt de bestandsnaam"))  # type: ignore[operator]
+        return None
+    ids[record_id] = rij.nummer
+    return record_id
+
+
+def _controle(data_map: Path, soort: str, records: list[tuple[Record, _Rij]], vandaag: date) -> list[Problem]:
+    """Every rule of `socialekaart check`, over the data folder with the new records in it.
+    Problems in the new records point at their cells; of the files already there only errors
+    count (their warnings are not this import's business)."""
+    loaded, problemen = load_dataset(data_map, vandaag)
+    dataset = _ImportDataset(
+        root=loaded.root, records=loaded.records, paths=loaded.paths, files=loaded.files,
+        bestanden=loaded.bestanden, ongeldig=loaded.ongeldig,
+    )  # fmt: skip
+    dataset.herkomst = {}
+    nieuw = dataset.records.setdefault(soort, {})
+    for record, rij in records:
+        nieuw.pop(record.id, None)  # a record that replaces a file (--overschrijven)
+        nieuw[record.id] = record
+        dataset.herkomst[id(record)] = rij
+        dataset.paths[id(record)] = f"{rij.bron}:rij {rij.nummer}"
+    problemen += record_rules(dataset)
+    for rule in CROSS_RULES:
+        problemen += rule(dataset, vandaag)
+    cel = sorted({p for p in problemen if isinstance(p, CelProblem)}, key=lambda p: (p.line, p.col, p.bericht))
+    bestand = sorted({p for p in problemen if not isinstance(p, CelProblem) and p.is_fout})
+    return [*bestand, *cel]
+
+
+def schrijf(bestanden: list[tuple[Path, str, bool]]) -> None:
+    """Write the files: first all into a hidden folder beside them (the loader skips names
+    starting with '.'), then move each into place, so a failure while writing leaves nothing."""
+    if not bestanden:
+        return
+    folder = bestanden[0][0].parent
+    folder.mkdir(parents=True, exist_ok=True)
+    tijdelijk = Path(tempfile.mkdtemp(prefix=".importeer-", dir=folder))
+    try:
+        klaar = []
+        for path, text, _ in bestanden:
+            staged = tijdelijk / path.name
+            staged.write_text(text, encoding="utf-8")
+            klaar.append((staged, path))
+        for staged, path in klaar:
+            os.replace(staged, path)
+    finally:
+        shutil.rmtree(tijdelijk, ignore_errors=True)
