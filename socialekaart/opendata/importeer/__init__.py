@@ -28,7 +28,7 @@ from ...problems import Problem
 from ...rules import record_rules
 from .bronnen import Blad, BronFout, CelProblem, kolomletter, lees
 from .kolommen import ID, Kolom, kolom_voor, normaal, onbekend, uitleg
-from .waarden import CelFout, leeg, waarde
+from .waarden import CelFout, leeg, omzetter
 from .yaml_tekst import record_yaml
 
 SOORTEN = ("informele-steun", "providers", "lokale-teams", "gezinshuizen", "regios")
@@ -137,6 +137,9 @@ def _records(
     problemen += [replace(p, veld=_kopnaam(koppen, p.col - 1, namen)) if p.col else p for p in sheet.problemen]
     if not resultaat.ok:
         return
+    omzetters = [omzetter(k) if isinstance(k, Kolom) else None for k in koppen]
+    met_lijsten = any(isinstance(part, int) for loc in kolommen for part in loc)
+    bron_map = f"{data_map.resolve().name}/{soort}"
     uitlegrij = [None if not isinstance(k, Kolom | str) else uitleg(model, k if isinstance(k, Kolom) else None) for k in koppen]
     ids: dict[str, int] = {}
     naamloos: set[int] = set()
@@ -147,7 +150,7 @@ def _records(
             continue  # the row of explanations under the names, as in the template
         eerste = False
         resultaat.rijen += 1
-        gevonden = _rij(sheet.bron, nummer, cellen, koppen, namen, kolommen, naamloos, problemen)
+        gevonden = _rij(sheet.bron, nummer, cellen, koppen, omzetters, namen, kolommen, met_lijsten, naamloos, problemen)
         if gevonden is None:
             continue
         data, rij, id_cel = gevonden
@@ -165,7 +168,7 @@ def _records(
             for loc, kind, bericht in validation_messages(error, model):
                 problemen.append(rij.problem(loc, bericht if kind != "missing" or _kolom_van(kolommen, loc) is not None else f"{bericht} (er is geen kolom '{veldnaam(loc)}')"))
             continue
-        record.set_origin(record_id, f"{data_map.resolve().name}/{soort}/{record_id}.yml")
+        record.set_origin(record_id, f"{bron_map}/{record_id}.yml")
         yield record, rij
     if resultaat.rijen == 0:
         problemen.append(CelProblem(sheet.bron, kop_nummer + 1, 0, "(blad)", "er staan geen gegevens onder de namen van de kolommen"))
@@ -210,8 +213,8 @@ def _is_uitleg(cellen: list[Any], uitlegrij: list[str | None]) -> bool:
 
 
 def _rij(
-    bron: str, nummer: int, cellen: list[Any], koppen: list[Kop], namen: list[Any],
-    kolommen: dict[Loc, int], naamloos: set[int], problemen: list[Problem],
+    bron: str, nummer: int, cellen: list[Any], koppen: list[Kop], omzetters: list[Any], namen: list[Any],
+    kolommen: dict[Loc, int], met_lijsten: bool, naamloos: set[int], problemen: list[Problem],
 ) -> tuple[dict[str, Any], _Rij, Any] | None:  # fmt: skip
     """The record's values from one row, nested as the model wants them."""
     data: dict[Any, Any] = {}
@@ -223,19 +226,23 @@ def _rij(
             id_cel = cel
         elif isinstance(kop, Kolom):
             try:
-                value = waarde(cel, kop)
+                value = omzetters[j](cel)
             except CelFout as error:
                 problemen.append(CelProblem(bron, nummer, j + 1, kop.naam, str(error)))
                 ok = False
                 continue
             if value is not None:
-                _zet(data, kop.loc, value)
+                if len(kop.loc) == 1:
+                    data[kop.loc[0]] = value
+                else:
+                    _zet(data, kop.loc, value)
         elif not leeg(cel) and (j >= len(namen) or leeg(namen[j])) and j not in naamloos:
             naamloos.add(j)  # told once per column, at the first row that uses it
             problemen.append(CelProblem(bron, nummer, j + 1, "(zonder naam)", "deze kolom heeft geen naam in de eerste rij; geef hem de naam van een veld, of begin de naam met '#' voor aantekeningen"))
             ok = False
     lijstplek: dict[Loc, int] = {}
-    data = _lijsten(data, (), lijstplek)
+    if met_lijsten:
+        data = _lijsten(data, (), lijstplek)
     if not ok:
         return None
     return data, _Rij(bron, nummer, -1, kolommen, lijstplek), id_cel

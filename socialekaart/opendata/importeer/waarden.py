@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import typing
 from datetime import date, datetime, timedelta
+from collections.abc import Callable
 from typing import Any
 
 from ...messages import dutch
@@ -32,6 +33,8 @@ MAANDEN = {
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NL_DATUM = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _NL_DATUM_WOORD = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
+_KOMMAGETAL = re.compile(r"-?\d+,\d+")  # 52,09: a Dutch spreadsheet's decimal comma
+_SPATIES = re.compile(r"[\s_]+")
 _JA_NEE = {"ja": True, "nee": False, "waar": True, "onwaar": False, "true": True, "false": False, "j": True, "n": False}
 
 
@@ -43,13 +46,21 @@ def leeg(cel: Any) -> bool:
     return cel is None or (isinstance(cel, str) and not cel.strip())
 
 
-def waarde(cel: Any, kolom: Kolom) -> Any:
-    """The value for the record, or None for an empty cell (the field is then left out)."""
-    if leeg(cel):
-        return None
-    if kolom.is_list:
-        return [_een(item, kolom) for item in lijst_items(cel)] or None
-    return _een(cel, kolom)
+def omzetter(kolom: Kolom) -> Callable[[Any], Any]:
+    """The function that reads a cell of `kolom`: the value for the record, or None for an
+    empty cell (the field is then left out). Chosen once per column, not once per cell."""
+    een = _een(kolom)
+
+    def lijst(cel: Any) -> Any:
+        return None if leeg(cel) else ([een(item) for item in lijst_items(cel)] or None)
+
+    def enkel(cel: Any) -> Any:
+        if isinstance(cel, str):
+            cel = cel.strip()
+            return een(cel) if cel else None
+        return None if cel is None else een(cel)
+
+    return lijst if kolom.is_list else enkel
 
 
 def lijst_items(cel: Any) -> list[Any]:
@@ -60,30 +71,36 @@ def lijst_items(cel: Any) -> list[Any]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _een(cel: Any, kolom: Kolom) -> Any:
-    if isinstance(cel, str):
-        cel = cel.strip()
+def _een(kolom: Kolom) -> Callable[[Any], Any]:
     item = kolom.item
     if item is bool:
-        return _ja_nee(cel)
+        return _ja_nee
     if item is date:
-        return _datum(cel, kolom)
+        return lambda cel: _datum(cel, kolom)
     if item is int:
-        return int(cel) if isinstance(cel, float) and cel.is_integer() else cel
+        return lambda cel: int(cel) if isinstance(cel, float) and cel.is_integer() else cel
     if item is float:
-        return cel.replace(",", ".") if isinstance(cel, str) and re.fullmatch(r"-?\d+,\d+", cel) else cel
+        return lambda cel: cel.replace(",", ".") if isinstance(cel, str) and _KOMMAGETAL.fullmatch(cel) else cel
     if kolom.keuzes:
-        return _keuze(cel, kolom.keuzes)
-    if isinstance(cel, int | float) and not isinstance(cel, bool):
-        if _is_telefoon(kolom):
-            raise CelFout(
-                f"het telefoonnummer staat als getal in de spreadsheet ({cel:.0f}): dan valt een 0 vooraan weg "
-                "en verdwijnen de spaties; maak de kolom 'Tekst' en typ het nummer opnieuw, bijvoorbeeld '030 123 4567'"
-            )
-        return str(int(cel)) if float(cel).is_integer() else repr(cel)  # a KvK number, a huisnummer
-    if isinstance(cel, datetime | date):
-        return cel.isoformat()
-    return cel
+        keuzes = {k: k for k in kolom.keuzes}
+        return lambda cel: keuzes.get(_SPATIES.sub("-", cel.casefold()), cel) if isinstance(cel, str) else cel
+    telefoon = _is_telefoon(kolom)
+
+    def tekst(cel: Any) -> Any:
+        if isinstance(cel, str):
+            return cel
+        if isinstance(cel, int | float) and not isinstance(cel, bool):
+            if telefoon:
+                raise CelFout(
+                    f"het telefoonnummer staat als getal in de spreadsheet ({cel:.0f}): dan valt een 0 vooraan weg "
+                    "en verdwijnen de spaties; maak de kolom 'Tekst' en typ het nummer opnieuw, bijvoorbeeld '030 123 4567'"
+                )
+            return str(int(cel)) if float(cel).is_integer() else repr(cel)  # a KvK number, a huisnummer
+        if isinstance(cel, datetime | date):
+            return cel.isoformat()
+        return cel
+
+    return tekst
 
 
 def _is_telefoon(kolom: Kolom) -> bool:
@@ -91,15 +108,8 @@ def _is_telefoon(kolom: Kolom) -> bool:
     return annotation == Telefoon or Telefoon in typing.get_args(annotation)
 
 
-def _keuze(cel: Any, keuzes: list[str]) -> Any:
-    """'Lokaal team' for 'lokaal-team': the choice whatever its case and spacing."""
-    if not isinstance(cel, str):
-        return cel
-    key = re.sub(r"[\s_]+", "-", cel.casefold())
-    return next((k for k in keuzes if k == key), cel)
-
-
 def _ja_nee(cel: Any) -> Any:
+    """ja/nee as well as true/false (and WAAR/ONWAAR, as a Dutch Excel shows them)."""
     if isinstance(cel, str):
         return _JA_NEE.get(cel.casefold(), cel)
     if isinstance(cel, float) and cel in (0, 1):
@@ -117,6 +127,8 @@ def _datum(cel: Any, kolom: Kolom) -> Any:
         if SERIEEL_MIN <= cel <= SERIEEL_MAX:
             return EXCEL_DAG_NUL + timedelta(days=int(cel))
         raise _geen_datum(cel, kolom)  # pydantic would read it as seconds since 1970
+    if not isinstance(cel, str):
+        return cel
     text = cel.casefold()
     if match := _ISO.match(text):
         year, month, day = match.groups()
