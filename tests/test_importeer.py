@@ -15,8 +15,8 @@ from socialekaart.check import check
 from socialekaart.cli import main
 from socialekaart.load import load_dataset
 from socialekaart.opendata.importeer.kolommen import alle_kolommen, kolom_voor
-from socialekaart.opendata.importeer.waarden import lijst_items
 from socialekaart.models import InformeleSteun
+from socialekaart.opendata.importeer.waarden import lijst_items
 
 STEUN = "--soort", "informele-steun"
 

@@ -104,7 +104,7 @@ def _lees_csv(path: Path, shown: str) -> Blad:
                 raise BronFout(CelProblem(shown, rij, 0, "(tekenset)", "het bestand is geen UTF-8 en ook geen Windows-1252; sla het op als 'CSV UTF-8 (door komma's gescheiden)'")) from None
             rij = data[: error.start].count(b"\n") + 1
             regel = text.splitlines()[rij - 1] if text.splitlines() else ""
-            voorbeeld = next((w for w in re.findall(r"\S+", regel) if not w.isascii()), "")
+            voorbeeld = next((w for w in re.findall(r"[^\s;,\t\"]+", regel) if not w.isascii()), "")
             problemen.append(CelProblem(
                 shown, rij, 0, "(tekenset)",
                 "het bestand is geen UTF-8; het is gelezen als Windows-1252 (zoals Excel een CSV opslaat). "
