@@ -65,7 +65,7 @@ def csv_tekst(rows: list[list[Any]], scheiding: str = ";") -> str:
 
 
 def importeer(*args: str) -> Result:
-    return CliRunner().invoke(main, ["importeer", *args, *DATUM])
+    return CliRunner().invoke(main, ["importeer", *args, *([] if "--datum" in args else DATUM)])
 
 
 def inhoud(data: Path) -> dict[str, str]:
