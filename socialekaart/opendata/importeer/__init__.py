@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -20,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ...check import CROSS_RULES
+from ...collector import collector_paused
 from ...load import SLUG, Dataset, load_dataset, slugify, validation_messages
 from ...messages import Loc, veldnaam
 from ...models import RECORD_TYPES, Record
@@ -97,10 +99,14 @@ def importeer(
     vandaag: date | None = None, blad: str | None = None,
 ) -> Resultaat:  # fmt: skip
     """Read and check everything; write nothing (`schrijf` does that with the result)."""
-    vandaag = vandaag or date.today()
+    with collector_paused():  # tens of thousands of records kept: see collector.py
+        return _importeer(bestand, soort, data_map, shown or str(bestand), overschrijven, vandaag or date.today(), blad)
+
+
+def _importeer(bestand: Path, soort: str, data_map: Path, shown: str, overschrijven: bool, vandaag: date, blad: str | None) -> Resultaat:
     resultaat = Resultaat()
     try:
-        sheet = lees(bestand, shown or str(bestand), blad)
+        sheet = lees(bestand, shown, blad)
     except BronFout as error:
         resultaat.problemen.append(error.problem)
         return resultaat
@@ -110,9 +116,9 @@ def importeer(
     resultaat.problemen += _controle(data_map, soort, records, vandaag)
     if resultaat.ok:
         folder = data_map / soort
+        bestaand = {n[:-4] for n in os.listdir(folder) if n.endswith(".yml")} if folder.is_dir() else set()
         for record, _ in records:
-            path = folder / f"{record.id}.yml"
-            resultaat.bestanden.append((path, record_yaml(record, soort), path.exists()))
+            resultaat.bestanden.append((folder / f"{record.id}.yml", record_yaml(record, soort), record.id in bestaand))
     return resultaat
 
 
@@ -137,12 +143,20 @@ def _records(
     problemen += [replace(p, veld=_kopnaam(koppen, p.col - 1, namen)) if p.col else p for p in sheet.problemen]
     if not resultaat.ok:
         return
-    omzetters = [omzetter(k) if isinstance(k, Kolom) else None for k in koppen]
-    met_lijsten = any(isinstance(part, int) for loc in kolommen for part in loc)
+    indeling = _Indeling(
+        velden=[(j, omzetter(k), k) for j, k in enumerate(koppen) if isinstance(k, Kolom)],
+        id_kolom=id_kolom,
+        naamloos=[j for j, k in enumerate(koppen) if k is None and leeg(namen[j])],
+        breedte=len(koppen),
+        kolommen=kolommen,
+        lijsten=sorted({loc[0] for loc in kolommen if len(loc) > 1 and isinstance(loc[1], int)}),  # type: ignore[misc]
+    )
     bron_map = f"{data_map.resolve().name}/{soort}"
     uitlegrij = [None if not isinstance(k, Kolom | str) else uitleg(model, k if isinstance(k, Kolom) else None) for k in koppen]
+    folder = data_map / soort
+    bestaand = {n[:-4] for n in os.listdir(folder) if n.endswith(".yml")} if folder.is_dir() else set()
     ids: dict[str, int] = {}
-    naamloos: set[int] = set()
+    gemeld: set[int] = set()
     eerste = True
     for nummer, cellen in rijen:
         if eerste and _is_uitleg(cellen, uitlegrij):
@@ -150,15 +164,15 @@ def _records(
             continue  # the row of explanations under the names, as in the template
         eerste = False
         resultaat.rijen += 1
-        gevonden = _rij(sheet.bron, nummer, cellen, koppen, omzetters, namen, kolommen, met_lijsten, naamloos, problemen)
+        gevonden = _rij(sheet.bron, nummer, cellen, indeling, gemeld, problemen)
         if gevonden is None:
             continue
         data, rij, id_cel = gevonden
         record_id = _id(id_cel, data, rij, id_kolom, naam_kolom, ids, problemen)
         if record_id is None:
             continue
-        path = data_map / soort / f"{record_id}.yml"
-        if not overschrijven and path.exists():
+        if not overschrijven and record_id in bestaand:
+            path = folder / f"{record_id}.yml"
             veld = ID if id_kolom is not None else "naam"
             problemen.append(CelProblem(sheet.bron, nummer, rij.id_kolom + 1, veld, f"{path} bestaat al; kies een ander id, of vervang het bestand met --overschrijven"))
             continue
@@ -212,40 +226,52 @@ def _is_uitleg(cellen: list[Any], uitlegrij: list[str | None]) -> bool:
     return bool(filled) and all(j < len(uitlegrij) and str(c).strip() == uitlegrij[j] for j, c in filled)
 
 
-def _rij(
-    bron: str, nummer: int, cellen: list[Any], koppen: list[Kop], omzetters: list[Any], namen: list[Any],
-    kolommen: dict[Loc, int], met_lijsten: bool, naamloos: set[int], problemen: list[Problem],
-) -> tuple[dict[str, Any], _Rij, Any] | None:  # fmt: skip
+@dataclass(frozen=True)
+class _Indeling:
+    """What each column of the sheet is for, worked out once from the header row."""
+
+    velden: list[tuple[int, Any, Kolom]]  # (column, its cell reader, the field it fills)
+    id_kolom: int | None
+    naamloos: list[int]  # columns without a name: data there would be lost
+    breedte: int  # columns with a name; data beyond them is data without a name
+    kolommen: dict[Loc, int]
+    lijsten: list[str]  # the top-level lists of blocks (locaties ...)
+
+
+def _rij(bron: str, nummer: int, cellen: list[Any], indeling: _Indeling, gemeld: set[int], problemen: list[Problem]) -> tuple[dict[str, Any], _Rij, Any] | None:
     """The record's values from one row, nested as the model wants them."""
     data: dict[Any, Any] = {}
-    id_cel: Any = None
     ok = True
-    for j, cel in enumerate(cellen):
-        kop = koppen[j] if j < len(koppen) else None
-        if kop == ID:
-            id_cel = cel
-        elif isinstance(kop, Kolom):
-            try:
-                value = omzetters[j](cel)
-            except CelFout as error:
-                problemen.append(CelProblem(bron, nummer, j + 1, kop.naam, str(error)))
-                ok = False
-                continue
-            if value is not None:
-                if len(kop.loc) == 1:
-                    data[kop.loc[0]] = value
-                else:
-                    _zet(data, kop.loc, value)
-        elif not leeg(cel) and (j >= len(namen) or leeg(namen[j])) and j not in naamloos:
-            naamloos.add(j)  # told once per column, at the first row that uses it
+    breedte = len(cellen)
+    for j, lees_cel, kop in indeling.velden:
+        cel = cellen[j] if j < breedte else None
+        if cel is None or cel == "":
+            continue
+        try:
+            value = lees_cel(cel)
+        except CelFout as error:
+            problemen.append(CelProblem(bron, nummer, j + 1, kop.naam, str(error)))
+            ok = False
+            continue
+        if value is not None:
+            if len(kop.loc) == 1:
+                data[kop.loc[0]] = value
+            else:
+                _zet(data, kop.loc, value)
+    for j in [*indeling.naamloos, *range(indeling.breedte, breedte)]:
+        if j < breedte and not leeg(cellen[j]) and j not in gemeld:
+            gemeld.add(j)  # told once per column, at the first row that uses it
             problemen.append(CelProblem(bron, nummer, j + 1, "(zonder naam)", "deze kolom heeft geen naam in de eerste rij; geef hem de naam van een veld, of begin de naam met '#' voor aantekeningen"))
             ok = False
-    lijstplek: dict[Loc, int] = {}
-    if met_lijsten:
-        data = _lijsten(data, (), lijstplek)
     if not ok:
         return None
-    return data, _Rij(bron, nummer, -1, kolommen, lijstplek), id_cel
+    lijstplek: dict[Loc, int] = {}
+    for naam in indeling.lijsten:
+        if naam in data:
+            data[naam] = _lijst(data[naam], naam, lijstplek)
+    id_kolom = indeling.id_kolom
+    id_cel = cellen[id_kolom] if id_kolom is not None and id_kolom < breedte else None
+    return data, _Rij(bron, nummer, -1, indeling.kolommen, lijstplek), id_cel
 
 
 def _zet(data: dict[Any, Any], loc: Loc, value: Any) -> None:
@@ -254,18 +280,15 @@ def _zet(data: dict[Any, Any], loc: Loc, value: Any) -> None:
     data[loc[-1]] = value
 
 
-def _lijsten(value: Any, prefix: Loc, lijstplek: dict[Loc, int]) -> Any:
+def _lijst(items: dict[int, Any], naam: str, lijstplek: dict[Loc, int]) -> list[Any]:
     """{0: {...}, 2: {...}} -> [{...}, {...}]: the filled items of a list of blocks, in order;
-    remembers that the second one is item 3 of the sheet."""
-    if not isinstance(value, dict):
-        return value
-    if value and all(isinstance(k, int) for k in value):
-        items = []
-        for pos, index in enumerate(sorted(value)):
-            lijstplek[(*prefix, pos)] = index
-            items.append(_lijsten(value[index], (*prefix, index), lijstplek))
-        return items
-    return {k: _lijsten(v, (*prefix, k), lijstplek) for k, v in value.items()}
+    remembers that the second one is item 3 of the sheet. (Lists of blocks are top-level
+    fields in every record type.)"""
+    ordered = sorted(items)
+    for pos, index in enumerate(ordered):
+        if pos != index:
+            lijstplek[(naam, pos)] = index
+    return [items[index] for index in ordered]
 
 
 def _id(
@@ -317,6 +340,11 @@ def _controle(data_map: Path, soort: str, records: list[tuple[Record, _Rij]], va
     return [*bestand, *cel]
 
 
+def _schrijf_een(item: tuple[str, str]) -> None:
+    with open(item[0], "w", encoding="utf-8") as handle:
+        handle.write(item[1])
+
+
 def schrijf(bestanden: list[tuple[Path, str, bool]]) -> None:
     """Write the files: first all into a hidden folder beside them (the loader skips names
     starting with '.'), then move each into place, so a failure while writing leaves nothing."""
@@ -326,12 +354,9 @@ def schrijf(bestanden: list[tuple[Path, str, bool]]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     tijdelijk = Path(tempfile.mkdtemp(prefix=".importeer-", dir=folder))
     try:
-        klaar = []
-        for path, text, _ in bestanden:
-            staged = tijdelijk / path.name
-            staged.write_text(text, encoding="utf-8")
-            klaar.append((staged, path))
-        for staged, path in klaar:
-            os.replace(staged, path)
+        # Creating a file is waiting on the file system, not work for Python: threads overlap it.
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(pool.map(_schrijf_een, ((str(tijdelijk / p.name), t) for p, t, _ in bestanden)))
+            list(pool.map(os.replace, (str(tijdelijk / p.name) for p, _, _ in bestanden), (str(p) for p, _, _ in bestanden)))
     finally:
         shutil.rmtree(tijdelijk, ignore_errors=True)
