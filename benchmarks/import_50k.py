@@ -106,7 +106,7 @@ def main() -> None:
         controle = time.perf_counter() - start
         assert resultaat.ok, [p.gcc() for p in resultaat.problemen[:5]]
         start = time.perf_counter()
-        schrijf(resultaat.bestanden)
+        schrijf(resultaat)
         schrijven = time.perf_counter() - start
         print(f"  lezen van het blad ({cellen} cellen): {lezen:.2f} s")
         print(f"  lezen, omzetten, valideren en controleren: {controle:.2f} s")

@@ -126,18 +126,17 @@ def importeer(bestand: Path, soort: str, data_map: Path, blad: str | None, proef
         fouten = sum(p.is_fout for p in resultaat.problemen)
         click.echo(f"{fouten} {'fout' if fouten == 1 else 'fouten'} in {bestand}; er is niets geschreven.")
         sys.exit(1)
-    for path, text, vervangt in resultaat.bestanden:
-        if proef:
-            click.echo(f"--- zou {'vervangen' if vervangt else 'schrijven'}: {path}")
-            click.echo(text, nl=False)
-        else:
-            click.echo(f"{'vervangen' if vervangt else 'geschreven'}: {path}")
     if proef:
-        click.echo(f"Proef: {len(resultaat.bestanden)} records in orde; er is niets geschreven.")
+        for path, text in resultaat.bestanden():
+            click.echo(f"--- zou {'vervangen' if path.stem in resultaat.vervangt else 'schrijven'}: {path}")
+            click.echo(text, nl=False)
+        click.echo(f"Proef: {len(resultaat.records)} records in orde; er is niets geschreven.")
         return
     try:
-        schrijf(resultaat.bestanden)
+        schrijf(resultaat)
     except OSError as error:
         click.echo(f"fout: schrijven in {data_map / soort} lukte niet ({error.strerror}); er is niets geschreven", err=True)
         sys.exit(1)
-    click.echo(f"{len(resultaat.bestanden)} records geïmporteerd in {data_map / soort}.")
+    for path, vervangt in resultaat.paden():
+        click.echo(f"{'vervangen' if vervangt else 'geschreven'}: {path}")
+    click.echo(f"{len(resultaat.records)} records geïmporteerd in {data_map / soort}.")

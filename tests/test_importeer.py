@@ -191,3 +191,25 @@ def test_usage_errors_exit_2(werkmap: Path, args: list[str], message: str) -> No
     result = importeer(*args)
     assert result.exit_code == 2 and message in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_failure_while_writing_leaves_nothing_behind(werkmap: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The files go to a hidden folder first; a full disk halfway leaves the data folder as it was."""
+    import socialekaart.opendata.importeer as importeer_module
+
+    echte = importeer_module._schrijf_een
+    geschreven: list[str] = []
+
+    def vol(item: tuple[str, str]) -> None:
+        if geschreven:
+            raise OSError(28, "No space left on device")
+        geschreven.append(item[0])
+        echte(item)
+
+    monkeypatch.setattr(importeer_module, "_schrijf_een", vol)
+    xlsx(werkmap / "i.xlsx", [KOPPEN, rij(1), rij(2), rij(3)])
+    voor = inhoud(werkmap / "data")
+    result = importeer("i.xlsx", *STEUN)
+    assert result.exit_code == 1 and geschreven
+    assert "fout: schrijven in data/informele-steun lukte niet" in result.output and "er is niets geschreven" in result.output
+    assert inhoud(werkmap / "data") == voor

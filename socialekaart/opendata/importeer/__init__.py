@@ -14,6 +14,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,15 +41,28 @@ Kop = Kolom | str | None  # a field's column, the id column, or a column to skip
 
 @dataclass
 class Resultaat:
-    """What an import found, and the files it would write (path, text, replaces a file)."""
+    """What an import found, and the records it would write to `folder`."""
 
+    folder: Path
     problemen: list[Problem] = field(default_factory=list)
-    bestanden: list[tuple[Path, str, bool]] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+    vervangt: set[str] = field(default_factory=set)  # ids whose file is already there
     rijen: int = 0
 
     @property
     def ok(self) -> bool:
         return not any(p.is_fout for p in self.problemen)
+
+    def paden(self) -> Iterator[tuple[Path, bool]]:
+        """(file, replaces an existing one) per record."""
+        for record in self.records:
+            yield self.folder / f"{record.id}.yml", record.id in self.vervangt
+
+    def bestanden(self) -> Iterator[tuple[Path, str]]:
+        """(file, its text) per record, made as they are asked for: the texts of 50,000
+        records need not all be in memory at once."""
+        for record in self.records:
+            yield self.folder / f"{record.id}.yml", record_yaml(record, self.folder.name)
 
 
 @dataclass
@@ -104,7 +118,7 @@ def importeer(
 
 
 def _importeer(bestand: Path, soort: str, data_map: Path, shown: str, overschrijven: bool, vandaag: date, blad: str | None) -> Resultaat:
-    resultaat = Resultaat()
+    resultaat = Resultaat(data_map / soort)
     try:
         sheet = lees(bestand, shown, blad)
     except BronFout as error:
@@ -117,8 +131,8 @@ def _importeer(bestand: Path, soort: str, data_map: Path, shown: str, overschrij
     if resultaat.ok:
         folder = data_map / soort
         bestaand = {n[:-4] for n in os.listdir(folder) if n.endswith(".yml")} if folder.is_dir() else set()
-        for record, _ in records:
-            resultaat.bestanden.append((folder / f"{record.id}.yml", record_yaml(record, soort), record.id in bestaand))
+        resultaat.records = [record for record, _ in records]
+        resultaat.vervangt = {record.id for record in resultaat.records if record.id in bestaand}
     return resultaat
 
 
@@ -345,18 +359,21 @@ def _schrijf_een(item: tuple[str, str]) -> None:
         handle.write(item[1])
 
 
-def schrijf(bestanden: list[tuple[Path, str, bool]]) -> None:
+def schrijf(resultaat: Resultaat) -> None:
     """Write the files: first all into a hidden folder beside them (the loader skips names
     starting with '.'), then move each into place, so a failure while writing leaves nothing."""
-    if not bestanden:
+    if not resultaat.records:
         return
-    folder = bestanden[0][0].parent
-    folder.mkdir(parents=True, exist_ok=True)
-    tijdelijk = Path(tempfile.mkdtemp(prefix=".importeer-", dir=folder))
+    resultaat.folder.mkdir(parents=True, exist_ok=True)
+    tijdelijk = Path(tempfile.mkdtemp(prefix=".importeer-", dir=resultaat.folder))
     try:
-        # Creating a file is waiting on the file system, not work for Python: threads overlap it.
-        with ThreadPoolExecutor(max_workers=8) as pool:
-            list(pool.map(_schrijf_een, ((str(tijdelijk / p.name), t) for p, t, _ in bestanden)))
-            list(pool.map(os.replace, (str(tijdelijk / p.name) for p, _, _ in bestanden), (str(p) for p, _, _ in bestanden)))
+        # Creating a file is waiting on the file system, not work for Python: threads overlap
+        # it. In batches, so only a batch of texts is in memory at a time.
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            bestanden = resultaat.bestanden()
+            while batch := list(islice(bestanden, 1000)):
+                list(pool.map(_schrijf_een, ((str(tijdelijk / p.name), t) for p, t in batch)))
+            namen = [f"{record.id}.yml" for record in resultaat.records]
+            list(pool.map(os.replace, (str(tijdelijk / n) for n in namen), (str(resultaat.folder / n) for n in namen)))
     finally:
         shutil.rmtree(tijdelijk, ignore_errors=True)

@@ -49,7 +49,11 @@ def _scalar(value: Any, flow: bool = False) -> str:
         return repr(value)
     if isinstance(value, date):
         return value.isoformat()
-    text = str(value)
+    return _tekst(str(value), flow)
+
+
+@lru_cache(maxsize=1 << 16)  # themas, regio, gemeente codes ... recur in nearly every record
+def _tekst(text: str, flow: bool) -> str:
     return text if text and _plain(text, flow) else _quoted(text)
 
 
