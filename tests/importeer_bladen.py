@@ -13,7 +13,6 @@ from click.testing import CliRunner, Result
 
 from socialekaart.cli import main
 
-BASIS = Path(__file__).parent / "corpus" / "_basis" / "data"
 DATUM = ["--datum", "2026-06-01"]
 
 KOPPEN = [

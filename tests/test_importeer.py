@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 import python_calamine
 from click.testing import CliRunner
-from importeer_bladen import BASIS, KOPPEN, csv_tekst, importeer, inhoud, rij, xlsx
+from importeer_bladen import KOPPEN, csv_tekst, importeer, inhoud, rij, xlsx
 
 from socialekaart.check import check
 from socialekaart.cli import main
@@ -19,13 +18,6 @@ from socialekaart.models import InformeleSteun
 from socialekaart.opendata.importeer.waarden import lijst_items
 
 STEUN = "--soort", "informele-steun"
-
-
-@pytest.fixture
-def werkmap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(BASIS, tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_a_sheet_becomes_one_checked_yaml_file_per_row(werkmap: Path) -> None:

@@ -8,18 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from importeer_bladen import BASIS, KOPPEN, csv_tekst, importeer, inhoud, rij, xlsx
+from importeer_bladen import KOPPEN, csv_tekst, importeer, inhoud, rij, xlsx
 
 from socialekaart.load import load_dataset
 
 STEUN = "--soort", "informele-steun"
-
-
-@pytest.fixture
-def werkmap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(BASIS, tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def mislukt(werkmap: Path, bestand: str, *args: str) -> str:
