@@ -137,6 +137,6 @@ def importeer(bestand: Path, soort: str, data_map: Path, blad: str | None, proef
     except OSError as error:
         click.echo(f"fout: schrijven in {data_map / soort} lukte niet ({error.strerror}); er is niets geschreven", err=True)
         sys.exit(1)
-    for path, vervangt in resultaat.paden():
-        click.echo(f"{'vervangen' if vervangt else 'geschreven'}: {path}")
+    # One write for the whole list: 50,000 separate writes to the terminal take seconds.
+    click.echo("\n".join(f"{'vervangen' if vervangt else 'geschreven'}: {path}" for path, vervangt in resultaat.paden()))
     click.echo(f"{len(resultaat.records)} records geïmporteerd in {data_map / soort}.")
