@@ -189,16 +189,16 @@ def test_a_failure_while_writing_leaves_nothing_behind(werkmap: Path, monkeypatc
     """The files go to a hidden folder first; a full disk halfway leaves the data folder as it was."""
     import socialekaart.opendata.importeer as importeer_module
 
-    echte = importeer_module._schrijf_een
+    echte = importeer_module.record_yaml
     geschreven: list[str] = []
 
-    def vol(item: tuple[str, str]) -> None:
+    def vol(record: object, soort: str) -> str:
         if geschreven:
             raise OSError(28, "No space left on device")
-        geschreven.append(item[0])
-        echte(item)
+        geschreven.append(soort)
+        return echte(record, soort)
 
-    monkeypatch.setattr(importeer_module, "_schrijf_een", vol)
+    monkeypatch.setattr(importeer_module, "record_yaml", vol)
     xlsx(werkmap / "i.xlsx", [KOPPEN, rij(1), rij(2), rij(3)])
     voor = inhoud(werkmap / "data")
     result = importeer("i.xlsx", *STEUN)

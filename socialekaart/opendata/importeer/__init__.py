@@ -8,13 +8,12 @@ names its place in the source: 'initiatieven.xlsx:Blad1:rij 12:kolom E (telefoon
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from itertools import islice
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from pydantic import ValidationError
 
 from ...check import CROSS_RULES
 from ...collector import collector_paused
-from ...load import SLUG, Dataset, load_dataset, slugify, validation_messages
+from ...load import PARALLEL_MIN_FILES, SLUG, Dataset, _can_fork, _cores, load_dataset, slugify, validation_messages
 from ...messages import Loc, veldnaam
 from ...models import RECORD_TYPES, Record
 from ...models.common import PATTERN_UITLEG, SLUG_PATTERN
@@ -60,7 +59,7 @@ class Resultaat:
 
     def bestanden(self) -> Iterator[tuple[Path, str]]:
         """(file, its text) per record, made as they are asked for: the texts of 50,000
-        records need not all be in memory at once."""
+        records are never all in memory at once."""
         for record in self.records:
             yield self.folder / f"{record.id}.yml", record_yaml(record, self.folder.name)
 
@@ -354,9 +353,34 @@ def _controle(data_map: Path, soort: str, records: list[tuple[Record, _Rij]], va
     return [*bestand, *cel]
 
 
-def _schrijf_een(item: tuple[str, str]) -> None:
-    with open(item[0], "w", encoding="utf-8") as handle:
-        handle.write(item[1])
+def _schrijf_deel(resultaat: Resultaat, map_: Path, start: int, stap: int) -> None:
+    soort = resultaat.folder.name
+    for record in resultaat.records[start::stap]:
+        with open(map_ / f"{record.id}.yml", "w", encoding="utf-8") as handle:
+            handle.write(record_yaml(record, soort))
+
+
+def _schrijf_alles(resultaat: Resultaat, map_: Path) -> None:
+    """Make and write every file into `map_`. Making the texts is most of the work, so with many
+    records a forked second process does every other one (it has the records already: nothing
+    to send). Threads were tried: they lose more to the interpreter lock than they gain."""
+    if len(resultaat.records) < PARALLEL_MIN_FILES or _cores() < 2 or not _can_fork():
+        _schrijf_deel(resultaat, map_, 0, 1)
+        return
+    pid = os.fork()
+    if pid == 0:  # the helper: write its half, and leave without running any of the parent's exit code
+        code = 1
+        try:
+            _schrijf_deel(resultaat, map_, 1, 2)
+            code = 0
+        finally:
+            os._exit(code)
+    try:
+        _schrijf_deel(resultaat, map_, 0, 2)
+    finally:
+        _, status = os.waitpid(pid, 0)
+    if status != 0:
+        raise OSError(errno.EIO, "het tweede schrijfproces stopte met een fout")
 
 
 def schrijf(resultaat: Resultaat) -> None:
@@ -367,13 +391,9 @@ def schrijf(resultaat: Resultaat) -> None:
     resultaat.folder.mkdir(parents=True, exist_ok=True)
     tijdelijk = Path(tempfile.mkdtemp(prefix=".importeer-", dir=resultaat.folder))
     try:
-        # Creating a file is waiting on the file system, not work for Python: threads overlap
-        # it. In batches, so only a batch of texts is in memory at a time.
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            bestanden = resultaat.bestanden()
-            while batch := list(islice(bestanden, 1000)):
-                list(pool.map(_schrijf_een, ((str(tijdelijk / p.name), t) for p, t in batch)))
-            namen = [f"{record.id}.yml" for record in resultaat.records]
-            list(pool.map(os.replace, (str(tijdelijk / n) for n in namen), (str(resultaat.folder / n) for n in namen)))
+        _schrijf_alles(resultaat, tijdelijk)
+        for record in resultaat.records:
+            naam = f"{record.id}.yml"
+            os.replace(tijdelijk / naam, resultaat.folder / naam)
     finally:
         shutil.rmtree(tijdelijk, ignore_errors=True)
