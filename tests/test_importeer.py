@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -204,4 +205,17 @@ def test_a_failure_while_writing_leaves_nothing_behind(werkmap: Path, monkeypatc
     result = importeer("i.xlsx", *STEUN)
     assert result.exit_code == 1 and geschreven
     assert "fout: schrijven in data/informele-steun lukte niet" in result.output and "er is niets geschreven" in result.output
+    assert inhoud(werkmap / "data") == voor
+
+
+def test_errors_already_in_the_data_folder_stop_the_import(werkmap: Path) -> None:
+    """The check runs over the whole folder: an error in a file already there is shown at its
+    own line, and nothing is written until it is fixed."""
+    kapot = werkmap / "data/providers/voorbeeld-jeugdhulp.yml"
+    kapot.write_text(kapot.read_text(encoding="utf-8").replace("info@example.org", "info@example"), encoding="utf-8")
+    xlsx(werkmap / "i.xlsx", [KOPPEN, rij(1)])
+    voor = inhoud(werkmap / "data")
+    result = importeer("i.xlsx", *STEUN)
+    assert result.exit_code == 1
+    assert re.search(r"^data/providers/voorbeeld-jeugdhulp\.yml:\d+:\d+: fout: contact\.email: 'info@example' is geen geldig e-mailadres", result.output, re.M)
     assert inhoud(werkmap / "data") == voor

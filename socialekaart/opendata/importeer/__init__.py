@@ -165,7 +165,7 @@ def _records(
         lijsten=sorted({loc[0] for loc in kolommen if len(loc) > 1 and isinstance(loc[1], int)}),  # type: ignore[misc]
     )
     bron_map = f"{data_map.resolve().name}/{soort}"
-    uitlegrij = [None if not isinstance(k, Kolom | str) else uitleg(model, k if isinstance(k, Kolom) else None) for k in koppen]
+    uitlegrij = [uitleg(model, k) if isinstance(k, Kolom) else uitleg(model, None) if k == ID else None for k in koppen]
     folder = data_map / soort
     bestaand = {n[:-4] for n in os.listdir(folder) if n.endswith(".yml")} if folder.is_dir() else set()
     ids: dict[str, int] = {}

@@ -54,9 +54,6 @@ class CelProblem(Problem):
             return f"{where}:kolom {kolomletter(self.col - 1)} ({self.veld}): {self.niveau}: {self.bericht}"
         return f"{where}: {self.niveau}: {self.veld}: {self.bericht}"
 
-    def github(self) -> str:
-        return Problem(self.path.split(":")[0], self.line or 1, self.col or 1, self.veld, self.bericht, self.niveau).github()
-
 
 class BronFout(Exception):
     """The file cannot be read at all; carries the problem to show."""
