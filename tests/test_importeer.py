@@ -188,9 +188,9 @@ def test_usage_errors_exit_2(werkmap: Path, args: list[str], message: str) -> No
 
 def test_a_failure_while_writing_leaves_nothing_behind(werkmap: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The files go to a hidden folder first; a full disk halfway leaves the data folder as it was."""
-    import socialekaart.opendata.importeer as importeer_module
+    import socialekaart.opendata.importeer.schrijven as schrijven
 
-    echte = importeer_module.record_yaml
+    echte = schrijven.record_yaml
     geschreven: list[str] = []
 
     def vol(record: object, soort: str) -> str:
@@ -199,7 +199,7 @@ def test_a_failure_while_writing_leaves_nothing_behind(werkmap: Path, monkeypatc
         geschreven.append(soort)
         return echte(record, soort)
 
-    monkeypatch.setattr(importeer_module, "record_yaml", vol)
+    monkeypatch.setattr(schrijven, "record_yaml", vol)
     xlsx(werkmap / "i.xlsx", [KOPPEN, rij(1), rij(2), rij(3)])
     voor = inhoud(werkmap / "data")
     result = importeer("i.xlsx", *STEUN)

@@ -8,10 +8,7 @@ names its place in the source: 'initiatieven.xlsx:Blad1:rij 12:kolom E (telefoon
 
 from __future__ import annotations
 
-import errno
 import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -20,20 +17,22 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ...check import CROSS_RULES
 from ...collector import collector_paused
-from ...load import PARALLEL_MIN_FILES, SLUG, Dataset, _can_fork, _cores, load_dataset, slugify, validation_messages
+from ...load import SLUG, slugify, validation_messages
 from ...messages import Loc, veldnaam
 from ...models import RECORD_TYPES, Record
 from ...models.common import PATTERN_UITLEG, SLUG_PATTERN
 from ...problems import Problem
-from ...rules import record_rules
 from .bronnen import Blad, BronFout, CelProblem, kolomletter, lees
+from .controle import Rij, controle, kolom_van
 from .kolommen import ID, Kolom, kolom_voor, normaal, onbekend, uitleg
 from .waarden import CelFout, leeg, omzetter
+from .schrijven import schrijf
 from .yaml_tekst import record_yaml
 
 SOORTEN = ("informele-steun", "providers", "lokale-teams", "gezinshuizen", "regios")
+
+__all__ = ["SOORTEN", "Resultaat", "importeer", "schrijf"]
 
 Kop = Kolom | str | None  # a field's column, the id column, or a column to skip
 
@@ -64,49 +63,6 @@ class Resultaat:
             yield self.folder / f"{record.id}.yml", record_yaml(record, self.folder.name)
 
 
-@dataclass
-class _Rij:
-    """Where one record came from, to position what the rules find in it."""
-
-    bron: str
-    nummer: int
-    id_kolom: int  # the column the id came from (id, or naam)
-    kolommen: dict[Loc, int]  # column of each field, by the field's place in the sheet
-    lijstplek: dict[Loc, int]  # list position in the record -> item number in the sheet
-
-    def problem(self, loc: Loc, bericht: str, niveau: str = "fout") -> CelProblem:
-        loc = self._in_blad(loc)
-        kolom = _kolom_van(self.kolommen, loc)
-        if kolom is None:
-            return CelProblem(self.bron, self.nummer, 0, veldnaam(loc), bericht, niveau)  # type: ignore[arg-type]
-        return CelProblem(self.bron, self.nummer, kolom + 1, veldnaam(loc), bericht, niveau)  # type: ignore[arg-type]
-
-    def _in_blad(self, loc: Loc) -> Loc:
-        """Item 2 of the record's locaties is item 3 in the sheet when item 2 there was empty."""
-        out: Loc = ()
-        for part in loc:
-            out += (self.lijstplek.get((*out, part), part),) if isinstance(part, int) else (part,)
-        return out
-
-
-def _kolom_van(kolommen: dict[Loc, int], loc: Loc) -> int | None:
-    """The column of `loc`, of the list cell it is an item of, or of the block's first field."""
-    for end in range(len(loc), 0, -1):
-        if loc[:end] in kolommen:
-            return kolommen[loc[:end]]
-    return next((j for k, j in kolommen.items() if k[: len(loc)] == loc), None) if loc else None
-
-
-class _ImportDataset(Dataset):
-    """The data folder plus the imported records, whose problems point at their cells."""
-
-    herkomst: dict[int, _Rij]
-
-    def problem(self, record: Record, loc: Loc, bericht: str, niveau: str = "fout") -> Problem:
-        rij = self.herkomst.get(id(record))
-        return rij.problem(loc, bericht, niveau) if rij else super().problem(record, loc, bericht, niveau)  # type: ignore[arg-type]
-
-
 def importeer(
     bestand: Path, soort: str, data_map: Path, *, shown: str | None = None, overschrijven: bool = False,
     vandaag: date | None = None, blad: str | None = None,
@@ -123,21 +79,23 @@ def _importeer(bestand: Path, soort: str, data_map: Path, shown: str, overschrij
     except BronFout as error:
         resultaat.problemen.append(error.problem)
         return resultaat
-    records = list(_records(sheet, soort, data_map, overschrijven, vandaag, resultaat))
+    folder = data_map / soort
+    bestaand = {n[:-4] for n in os.listdir(folder) if n.endswith(".yml")} if folder.is_dir() else set()
+    records = list(_records(sheet, soort, data_map, None if overschrijven else bestaand, vandaag, resultaat))
     if not resultaat.ok:  # the sheet itself is wrong: the rules would only add noise
         return resultaat
-    resultaat.problemen += _controle(data_map, soort, records, vandaag)
+    resultaat.problemen += controle(data_map, soort, records, vandaag)
     if resultaat.ok:
-        folder = data_map / soort
-        bestaand = {n[:-4] for n in os.listdir(folder) if n.endswith(".yml")} if folder.is_dir() else set()
         resultaat.records = [record for record, _ in records]
         resultaat.vervangt = {record.id for record in resultaat.records if record.id in bestaand}
     return resultaat
 
 
 def _records(
-    sheet: Blad, soort: str, data_map: Path, overschrijven: bool, vandaag: date, resultaat: Resultaat
-) -> Iterator[tuple[Record, _Rij]]:
+    sheet: Blad, soort: str, data_map: Path, bezet: set[str] | None, vandaag: date, resultaat: Resultaat
+) -> Iterator[tuple[Record, Rij]]:
+    """The valid records of the sheet, with where each came from; problems go to `resultaat`.
+    `bezet`: the ids that already have a file and may not be replaced (None: all may)."""
     model = RECORD_TYPES[soort].model
     problemen = resultaat.problemen
     rijen = (r for r in sheet.rijen if not all(leeg(c) for c in r[1]))
@@ -166,8 +124,6 @@ def _records(
     )
     bron_map = f"{data_map.resolve().name}/{soort}"
     uitlegrij = [uitleg(model, k) if isinstance(k, Kolom) else uitleg(model, None) if k == ID else None for k in koppen]
-    folder = data_map / soort
-    bestaand = {n[:-4] for n in os.listdir(folder) if n.endswith(".yml")} if folder.is_dir() else set()
     ids: dict[str, int] = {}
     gemeld: set[int] = set()
     eerste = True
@@ -184,8 +140,8 @@ def _records(
         record_id = _id(id_cel, data, rij, id_kolom, naam_kolom, ids, problemen)
         if record_id is None:
             continue
-        if not overschrijven and record_id in bestaand:
-            path = folder / f"{record_id}.yml"
+        if bezet is not None and record_id in bezet:
+            path = data_map / soort / f"{record_id}.yml"
             veld = ID if id_kolom is not None else "naam"
             problemen.append(CelProblem(sheet.bron, nummer, rij.id_kolom + 1, veld, f"{path} bestaat al; kies een ander id, of vervang het bestand met --overschrijven"))
             continue
@@ -193,7 +149,7 @@ def _records(
             record = model.model_validate(data, context={"vandaag": vandaag})
         except ValidationError as error:
             for loc, kind, bericht in validation_messages(error, model):
-                problemen.append(rij.problem(loc, bericht if kind != "missing" or _kolom_van(kolommen, loc) is not None else f"{bericht} (er is geen kolom '{veldnaam(loc)}')"))
+                problemen.append(rij.problem(loc, bericht if kind != "missing" or kolom_van(kolommen, loc) is not None else f"{bericht} (er is geen kolom '{veldnaam(loc)}')"))
             continue
         record.set_origin(record_id, f"{bron_map}/{record_id}.yml")
         yield record, rij
@@ -251,7 +207,7 @@ class _Indeling:
     lijsten: list[str]  # the top-level lists of blocks (locaties ...)
 
 
-def _rij(bron: str, nummer: int, cellen: list[Any], indeling: _Indeling, gemeld: set[int], problemen: list[Problem]) -> tuple[dict[str, Any], _Rij, Any] | None:
+def _rij(bron: str, nummer: int, cellen: list[Any], indeling: _Indeling, gemeld: set[int], problemen: list[Problem]) -> tuple[dict[str, Any], Rij, Any] | None:
     """The record's values from one row, nested as the model wants them."""
     data: dict[Any, Any] = {}
     ok = True
@@ -284,7 +240,7 @@ def _rij(bron: str, nummer: int, cellen: list[Any], indeling: _Indeling, gemeld:
             data[naam] = _lijst(data[naam], naam, lijstplek)
     id_kolom = indeling.id_kolom
     id_cel = cellen[id_kolom] if id_kolom is not None and id_kolom < breedte else None
-    return data, _Rij(bron, nummer, -1, indeling.kolommen, lijstplek), id_cel
+    return data, Rij(bron, nummer, -1, indeling.kolommen, lijstplek), id_cel
 
 
 def _zet(data: dict[Any, Any], loc: Loc, value: Any) -> None:
@@ -305,7 +261,7 @@ def _lijst(items: dict[int, Any], naam: str, lijstplek: dict[Loc, int]) -> list[
 
 
 def _id(
-    id_cel: Any, data: dict[str, Any], rij: _Rij, id_kolom: int | None, naam_kolom: int | None,
+    id_cel: Any, data: dict[str, Any], rij: Rij, id_kolom: int | None, naam_kolom: int | None,
     ids: dict[str, int], problemen: list[Problem],
 ) -> str | None:  # fmt: skip
     """The record id: the id cell, or the naam made into a file name; unique in the sheet."""
@@ -327,73 +283,3 @@ def _id(
         return None
     ids[record_id] = rij.nummer
     return record_id
-
-
-def _controle(data_map: Path, soort: str, records: list[tuple[Record, _Rij]], vandaag: date) -> list[Problem]:
-    """Every rule of `socialekaart check`, over the data folder with the new records in it.
-    Problems in the new records point at their cells; of the files already there only errors
-    count (their warnings are not this import's business)."""
-    loaded, problemen = load_dataset(data_map, vandaag)
-    dataset = _ImportDataset(
-        root=loaded.root, records=loaded.records, paths=loaded.paths, files=loaded.files,
-        bestanden=loaded.bestanden, ongeldig=loaded.ongeldig,
-    )  # fmt: skip
-    dataset.herkomst = {}
-    nieuw = dataset.records.setdefault(soort, {})
-    for record, rij in records:
-        nieuw.pop(record.id, None)  # a record that replaces a file (--overschrijven)
-        nieuw[record.id] = record
-        dataset.herkomst[id(record)] = rij
-        dataset.paths[id(record)] = f"{rij.bron}:rij {rij.nummer}"
-    problemen += record_rules(dataset)
-    for rule in CROSS_RULES:
-        problemen += rule(dataset, vandaag)
-    cel = sorted({p for p in problemen if isinstance(p, CelProblem)}, key=lambda p: (p.line, p.col, p.bericht))
-    bestand = sorted({p for p in problemen if not isinstance(p, CelProblem) and p.is_fout})
-    return [*bestand, *cel]
-
-
-def _schrijf_deel(resultaat: Resultaat, map_: Path, start: int, stap: int) -> None:
-    soort = resultaat.folder.name
-    for record in resultaat.records[start::stap]:
-        with open(map_ / f"{record.id}.yml", "w", encoding="utf-8") as handle:
-            handle.write(record_yaml(record, soort))
-
-
-def _schrijf_alles(resultaat: Resultaat, map_: Path) -> None:
-    """Make and write every file into `map_`. Making the texts is most of the work, so with many
-    records a forked second process does every other one (it has the records already: nothing
-    to send). Threads were tried: they lose more to the interpreter lock than they gain."""
-    if len(resultaat.records) < PARALLEL_MIN_FILES or _cores() < 2 or not _can_fork():
-        _schrijf_deel(resultaat, map_, 0, 1)
-        return
-    pid = os.fork()
-    if pid == 0:  # the helper: write its half, and leave without running any of the parent's exit code
-        code = 1
-        try:
-            _schrijf_deel(resultaat, map_, 1, 2)
-            code = 0
-        finally:
-            os._exit(code)
-    try:
-        _schrijf_deel(resultaat, map_, 0, 2)
-    finally:
-        _, status = os.waitpid(pid, 0)
-    if status != 0:
-        raise OSError(errno.EIO, "het tweede schrijfproces stopte met een fout")
-
-
-def schrijf(resultaat: Resultaat) -> None:
-    """Write the files: first all into a hidden folder beside them (the loader skips names
-    starting with '.'), then move each into place, so a failure while writing leaves nothing."""
-    if not resultaat.records:
-        return
-    resultaat.folder.mkdir(parents=True, exist_ok=True)
-    tijdelijk = Path(tempfile.mkdtemp(prefix=".importeer-", dir=resultaat.folder))
-    try:
-        _schrijf_alles(resultaat, tijdelijk)
-        for record in resultaat.records:
-            naam = f"{record.id}.yml"
-            os.replace(tijdelijk / naam, resultaat.folder / naam)
-    finally:
-        shutil.rmtree(tijdelijk, ignore_errors=True)
