@@ -208,3 +208,20 @@ def test_every_error_of_a_sheet_in_one_run(werkmap: Path) -> None:
     out = mislukt(werkmap, "i.xlsx")
     assert "rij 2:kolom I" in out and "rij 4:kolom G" in out and "rij 5:kolom E (themas[1])" in out
     assert "3 fouten in i.xlsx" in out
+
+
+def test_a_code_stored_as_a_number_is_read_as_its_digits(werkmap: Path) -> None:
+    """A KvK number typed into a cell becomes a number; the import writes its 8 digits as text."""
+    koppen = ["id", "naam", "beschrijving", "aanbod", "regios", "contact.email", "kvk", "agb", "gecontroleerd_op", "voorbeeld"]
+    rows = [koppen, ["stichting-proef", "Stichting Proef", "Helpt gezinnen.", "opvoedondersteuning", "utrecht-west",
+                     "info@example.org", 12345678, 1234567.0, date(2026, 5, 1), True]]  # fmt: skip
+    xlsx(werkmap / "a.xlsx", rows)
+    out = mislukt(werkmap, "a.xlsx", "--soort", "providers")
+    assert "a.xlsx:Blad1:rij 2:kolom H (agb): fout: '1234567' klopt niet: gebruik precies 8 cijfers, zonder spaties" in out
+    rows[1][7] = "01234567"
+    xlsx(werkmap / "a.xlsx", rows)
+    result = importeer("a.xlsx", "--soort", "providers")
+    assert result.exit_code == 0, result.output
+    tekst = (werkmap / "data/providers/stichting-proef.yml").read_text()
+    assert "kvk: '12345678'" in tekst or 'kvk: "12345678"' in tekst
+    assert 'agb: "01234567"' in tekst or "agb: '01234567'" in tekst
