@@ -113,7 +113,7 @@ def importeer(bestand: Path, soort: str, data_map: Path, blad: str | None, proef
         sys.exit(2)
     if bestand.suffix.lower() not in CSV_EXTENSIES + SPREADSHEET_EXTENSIES:
         soorten = ", ".join(CSV_EXTENSIES + SPREADSHEET_EXTENSIES)
-        click.echo(f"fout: '{bestand}': dit soort bestand kan niet worden geimporteerd; gebruik een van: {soorten}", err=True)
+        click.echo(f"fout: '{bestand}': dit soort bestand kan niet worden geïmporteerd; gebruik een van: {soorten}", err=True)
         sys.exit(2)
     if not data_map.is_dir():
         click.echo(f"fout: de gegevensmap '{data_map}' bestaat niet; geef de map met de YAML-bestanden met --data", err=True)

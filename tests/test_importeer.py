@@ -173,7 +173,7 @@ def test_nieuw_spreadsheet_refuses_to_overwrite(werkmap: Path) -> None:
     ("args", "message"),
     [
         (["weg.xlsx", "--soort", "informele-steun"], "het bestand 'weg.xlsx' bestaat niet"),
-        (["i.pdf", "--soort", "informele-steun"], "dit soort bestand kan niet worden geimporteerd"),
+        (["i.pdf", "--soort", "informele-steun"], "dit soort bestand kan niet worden geïmporteerd"),
         (["i.xlsx", "--soort", "informele-steun", "--data", "geen"], "de gegevensmap 'geen' bestaat niet"),
         (["i.xlsx", "--soort", "agenda"], "Invalid value"),
     ],
