@@ -351,11 +351,10 @@ def _not_a_mapping(value: object, record_type: RecordType) -> str:
     return "een record is een blok 'veld: waarde'-regels, maar dit bestand bevat alleen losse tekst"
 
 
-def validation_problems(
-    error: ValidationError, model: type[BaseModel], positions: Positions, shown: str, prefix: Loc = ()
-) -> Iterator[Problem]:
-    """Pydantic's errors as positioned Dutch problems. `prefix` is where the validated block
-    stands in its file (a block inside mkdocs.yml, say): used for positions and field names."""
+def validation_messages(error: ValidationError, model: type[BaseModel]) -> Iterator[tuple[Loc, str, str]]:
+    """(where, pydantic's error kind, Dutch message) for each problem in `error`, told the way
+    a writer understands it; the YAML loader, mkdocs.yml and the spreadsheet import each
+    position them."""
     details = [
         {**d, "loc": without_union_tags(model, tuple(d["loc"]), keep_last=d["type"] == "extra_forbidden")}
         for d in error.errors()
@@ -374,17 +373,26 @@ def validation_problems(
         by_loc.setdefault(detail["loc"], []).append(detail)
     for loc, group in by_loc.items():
         kind = group[0]["type"]
+        if kind == "missing" and loc in misspelled:
+            continue
+        berichten = [dutch(group[0], model)] if len(group) == 1 else dutch_union(group, model)
+        for bericht in berichten:
+            yield loc, kind, bericht
+
+
+def validation_problems(
+    error: ValidationError, model: type[BaseModel], positions: Positions, shown: str, prefix: Loc = ()
+) -> Iterator[Problem]:
+    """Pydantic's errors as positioned Dutch problems. `prefix` is where the validated block
+    stands in its file (a block inside mkdocs.yml, say): used for positions and field names."""
+    for loc, kind, bericht in validation_messages(error, model):
         if kind == "extra_forbidden":
             line, col = positions.of_key((*prefix, *loc))
         elif kind == "missing":
-            if loc in misspelled:
-                continue
             line, col = positions.of_key((*prefix, *loc[:-1])) if (prefix or loc[:-1]) else positions.of_value(())
         else:
             line, col = positions.of_value((*prefix, *loc))
-        berichten = [dutch(group[0], model)] if len(group) == 1 else dutch_union(group, model)
-        for bericht in berichten:
-            yield Problem(shown, line, col, veldnaam((*prefix, *loc)), bericht)
+        yield Problem(shown, line, col, veldnaam((*prefix, *loc)), bericht)
 
 
 def load_dataset(root: Path, vandaag: date | None = None) -> tuple[Dataset, list[Problem]]:

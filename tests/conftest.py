@@ -7,6 +7,7 @@ and `run_build()` from tests/sitebouw.py.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,3 +30,11 @@ def built_site(site_build: BuildResult) -> Iterator[Path]:
     if site_build.returncode != 0:
         pytest.fail(f"mkdocs build --strict faalde:\n{site_build.output}")
     yield site_build.site
+
+
+@pytest.fixture
+def werkmap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working directory holding a copy of the small valid data set (tests/corpus/_basis) in ./data."""
+    shutil.copytree(ROOT / "tests" / "corpus" / "_basis" / "data", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -22,14 +21,6 @@ TOP_LEVEL_FIELD = re.compile(r"^(?:# )?([a-z_]+):")  # a field, or a commented-o
 
 def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args))
-
-
-@pytest.fixture
-def werkmap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A working directory holding a copy of the valid base data in ./data."""
-    shutil.copytree(BASIS, tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 # --- check --------------------------------------------------------------------------------
@@ -99,7 +90,7 @@ def test_stale_records_are_warnings(werkmap: Path) -> None:
         (["check", "--onbekend"], "No such option"),
         (["check", "data", "nog-een"], "unexpected extra argument"),
         (["bestaat-niet"], "No such command"),
-        (["nieuw", "providers"], "Missing argument 'ID'"),
+        (["nieuw", "providers"], "fout: geef het id van het nieuwe record"),
     ],
 )
 def test_usage_errors_exit_2_without_traceback(werkmap: Path, args: list[str], message: str) -> None:
