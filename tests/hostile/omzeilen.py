@@ -1,0 +1,116 @@
+"""Hostile text past `socialekaart check`: the escaping itself is tested, not the validation.
+
+`plant_in_dataset` writes payloads into the *validated* records of a data set (frozen pydantic
+models, written past their validators), so values that check refuses still reach every
+template, Material's own templates, the search index, the map documents and the iCal feeds.
+`omzeil_hook.py` does this inside a real `mkdocs build`.
+
+Which fields get what:
+- free text (every str field that accepts plain words): every payload, spread over the
+  records of a type so that each payload lands in each field at least once;
+- web addresses (fields that accept only an https:// address): hostile URLs;
+- structured values (slugs, codes, references, phone numbers, e-mail addresses, amounts)
+  are left alone: the generator uses them as keys and paths, and check only lets through
+  values that match a strict pattern (`[a-z0-9-]`, `GM` + 4 digits, a parsed number).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from hostile.planting import ANY, FieldPath, Payload, TextField, load_payloads, text_fields
+from socialekaart.models import RECORD_TYPES
+
+HOSTILE_URLS = (
+    "javascript:window.__pwned=1",
+    " JaVaScRiPt:window.__pwned=1",
+    "java\tscript:window.__pwned=1",
+    "data:text/html;base64,PHNjcmlwdD5wYXJlbnQuX19wd25lZD0xPC9zY3JpcHQ+",
+    "vbscript:msgbox(1)",
+    'https://example.org/" autofocus onfocus="window.__pwned=1',
+    "https://example.org/' autofocus onfocus='window.__pwned=1",
+    "https://example.org/x</script <img src=x onerror=window.__pwned=1 ",
+)
+SEPARATOR = "\n\n"  # a new paragraph: a raw HTML block in Markdown must start one
+
+
+@dataclass(frozen=True)
+class Soort:
+    """How a field is planted: 'tekst' (free text) or 'url' (a web address)."""
+
+    path: FieldPath
+    soort: str
+
+
+def _accepts(field: TextField, value: str) -> bool:
+    try:
+        field.adapter.validate_python(value, context={"vandaag": date.today()})
+    except ValidationError:
+        return False
+    return True
+
+
+def plantbare_velden(model: type[BaseModel]) -> list[Soort]:
+    """The free-text and web-address fields of `model` (nested ones included)."""
+    found = []
+    for field in text_fields(model):
+        if _accepts(field, "Gewone tekst"):
+            found.append(Soort(field.path, "tekst"))
+        elif _accepts(field, "https://example.org/"):
+            found.append(Soort(field.path, "url"))
+    return found
+
+
+def _set(model: BaseModel, name: str, value: Any) -> None:
+    object.__setattr__(model, name, value)  # past the frozen check and the validators: on purpose
+
+
+def _plant(node: Any, path: FieldPath, values: Iterator[str]) -> int:
+    """Write into every place `path` reaches under `node`; returns how many were written."""
+    name, rest = path[0], path[1:]
+    if not isinstance(node, BaseModel) or getattr(node, name, None) is None:
+        return 0
+    current = getattr(node, name)
+    if rest == (ANY,):
+        _set(node, name, [next(values) for _ in current] or [next(values)])
+        return max(len(current), 1)
+    if not rest:
+        _set(node, name, next(values))
+        return 1
+    children = current if rest[0] == ANY else [current]
+    rest = rest[1:] if rest[0] == ANY else rest
+    return sum(_plant(child, rest, values) for child in children)
+
+
+def _values(pool: list[str], start: int, size: int) -> Iterator[str]:
+    """Endless values, each `size` payloads joined, walking through `pool` from `start`."""
+    position = start
+    while True:
+        yield SEPARATOR.join(pool[(position + k) % len(pool)] for k in range(size))
+        position += size
+
+
+def plant_in_dataset(dataset: Any, payloads: list[Payload] | None = None) -> dict[str, int]:
+    """Plant hostile values in every free-text and URL field of every record; returns how many
+    values went into each '<folder>: <field>' (a test asserts none stays at 0)."""
+    texts = [p.waarde for p in payloads or load_payloads()]
+    counts: dict[str, int] = {}
+    for folder, record_type in RECORD_TYPES.items():
+        records = [dataset.of(folder)[key] for key in sorted(dataset.of(folder))]
+        # Few records of a type (five agendas): more payloads per value, so each lands everywhere.
+        size = math.ceil(len(texts) / max(len(records), 1))
+        for number, soort in enumerate(plantbare_velden(record_type.model)):
+            pool = texts if soort.soort == "tekst" else list(HOSTILE_URLS)
+            per_value = size if soort.soort == "tekst" else 1
+            key = f"{folder}: {'.'.join(soort.path)}"
+            counts[key] = 0
+            for index, record in enumerate(records):
+                values = _values(pool, (index * per_value + number) % len(pool), per_value)
+                counts[key] += _plant(record, soort.path, values)
+    return counts
