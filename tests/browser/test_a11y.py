@@ -1,4 +1,6 @@
-"""Accessibility gate: axe-core (WCAG 2.0/2.1 A and AA) in Chromium over every kind of page.
+"""Accessibility gate: axe-core (WCAG 2.0/2.1 A and AA, plus the best-practice rules in
+trust_browser.BEST_PRACTICE_RULES) in Chromium over every kind of page, at phone width (360 px)
+and at desktop width (1280 px).
 
 Every page type (found in the built site, so new sections such as the agenda are covered as
 they appear), the map documents inside their iframes, the search results panel and the
@@ -11,13 +13,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from trust_browser import axe_violations, open_page
 from trust_gates import page_types
 
 PRINT_PAGES = ("voor-scholen (diepte 2)", "gemeenten (diepte 2)", "home")
+WIDTHS = {"telefoon": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
 
 
-def test_every_page_type_has_no_axe_violations(page, site_url, built_site):
+@pytest.mark.parametrize("breedte", WIDTHS)
+def test_every_page_type_has_no_axe_violations(page, site_url, built_site, breedte):
+    page.set_viewport_size(WIDTHS[breedte])
     problems = []
     checked_frames = 0
     for name, path in page_types(Path(built_site)).items():
@@ -30,7 +36,9 @@ def test_every_page_type_has_no_axe_violations(page, site_url, built_site):
     assert checked_frames >= 3, "the map documents were not checked"
 
 
-def test_search_results_have_no_axe_violations(page, site_url):
+@pytest.mark.parametrize("breedte", WIDTHS)
+def test_search_results_have_no_axe_violations(page, site_url, breedte):
+    page.set_viewport_size(WIDTHS[breedte])
     open_page(page, site_url, with_maps=False)
     page.keyboard.press("/")  # Material's shortcut opens the search box
     page.keyboard.type("maatje", delay=20)

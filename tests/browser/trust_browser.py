@@ -14,6 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MAP_FRAME = 'iframe[src$="kaart.html"]'
+BEST_PRACTICE_RULES = ("aria-dialog-name", "landmark-unique", "scrollable-region-focusable")
 
 
 @functools.cache
@@ -29,6 +30,8 @@ def axe_violations(target, *, iframes: bool = False) -> list[str]:
     """
     options = {
         "runOnly": {"type": "tag", "values": WCAG_TAGS},
+        # Best-practice rules the site keeps too (issue 10): named dialogs, unique landmarks.
+        "rules": {rule: {"enabled": True} for rule in BEST_PRACTICE_RULES},
         "resultTypes": ["violations"],
         "iframes": iframes,
     }

@@ -20,7 +20,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -37,6 +37,7 @@ HOSTILE_URLS = (
     "https://example.org/' autofocus onfocus='window.__pwned=1",
     "https://example.org/x</script <img src=x onerror=window.__pwned=1 ",
 )
+LANG = 1000
 SEPARATOR = "\n\n"  # a new paragraph: a raw HTML block in Markdown must start one
 
 
@@ -71,21 +72,53 @@ def _set(model: BaseModel, name: str, value: Any) -> None:
     object.__setattr__(model, name, value)  # past the frozen check and the validators: on purpose
 
 
-def _plant(node: Any, path: FieldPath, values: Iterator[str]) -> int:
+def _voorbeelden(dataset: Any) -> dict[type, BaseModel]:
+    """One real sub-record per model class (a location, a contact person), from any record."""
+    found: dict[type, BaseModel] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, BaseModel):
+            found.setdefault(type(node), node)
+            for name in type(node).model_fields:
+                walk(getattr(node, name))
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for record in dataset.all():
+        walk(record)
+    return found
+
+
+def _item_model(model: type[BaseModel], name: str) -> type | None:
+    annotation = model.model_fields[name].annotation
+    for arg in (annotation, *get_args(annotation)):
+        if get_origin(arg) is list:
+            return get_args(arg)[0]
+    return None
+
+
+def _plant(node: Any, path: FieldPath, values: Iterator[str], voorbeelden: dict[type, BaseModel]) -> int:
     """Write into every place `path` reaches under `node`; returns how many were written."""
     name, rest = path[0], path[1:]
-    if not isinstance(node, BaseModel) or getattr(node, name, None) is None:
+    if not isinstance(node, BaseModel):
         return 0
     current = getattr(node, name)
-    if rest == (ANY,):
-        _set(node, name, [next(values) for _ in current] or [next(values)])
-        return max(len(current), 1)
-    if not rest:
+    if rest == (ANY,):  # a list of strings, empty or absent: it gets one
+        _set(node, name, [next(values) for _ in current or [None]])
+        return max(len(current or []), 1)
+    if not rest:  # an optional text that was not filled in is filled in
         _set(node, name, next(values))
         return 1
+    if current == [] and _item_model(type(node), name) in voorbeelden:
+        # No record of this type has one (no aanbieder has locaties): borrow one from another type.
+        current = [voorbeelden[_item_model(type(node), name)].model_copy(deep=True)]
+        _set(node, name, current)
+    if current is None:
+        return 0
     children = current if rest[0] == ANY else [current]
     rest = rest[1:] if rest[0] == ANY else rest
-    return sum(_plant(child, rest, values) for child in children)
+    return sum(_plant(child, rest, values, voorbeelden) for child in children)
 
 
 def _values(pool: list[str], start: int, size: int) -> Iterator[str]:
@@ -99,8 +132,11 @@ def _values(pool: list[str], start: int, size: int) -> Iterator[str]:
 def plant_in_dataset(dataset: Any, payloads: list[Payload] | None = None) -> dict[str, int]:
     """Plant hostile values in every free-text and URL field of every record; returns how many
     values went into each '<folder>: <field>' (a test asserts none stays at 0)."""
-    texts = [p.waarde for p in payloads or load_payloads()]
+    # The 10,000-character words test the layout, not the escaping (test_hostile_text does that);
+    # in every field of every record they would make a search index too big to load in a test.
+    texts = [p.waarde for p in payloads or load_payloads() if len(p.waarde) <= LANG]
     counts: dict[str, int] = {}
+    voorbeelden = _voorbeelden(dataset)
     for folder, record_type in RECORD_TYPES.items():
         records = [dataset.of(folder)[key] for key in sorted(dataset.of(folder))]
         # Few records of a type (five agendas): more payloads per value, so each lands everywhere.
@@ -112,5 +148,5 @@ def plant_in_dataset(dataset: Any, payloads: list[Payload] | None = None) -> dic
             counts[key] = 0
             for index, record in enumerate(records):
                 values = _values(pool, (index * per_value + number) % len(pool), per_value)
-                counts[key] += _plant(record, soort.path, values)
+                counts[key] += _plant(record, soort.path, values, voorbeelden)
     return counts
