@@ -280,7 +280,7 @@ def test_every_field_of_every_record_type_is_planted_past_check():
     assert [key for key, n in counts.items() if n == 0] == []
     for field in ("agendas: titel", "agendas: begrotingen.*.titel", "agenda: korte_titel",
                   "agenda: resultaten.*.omschrijving", "agenda: kpis.*.naam", "regios: gemeenten.*.naam",
-                  "providers: beschrijving", "providers: contact.website"):
+                  "providers: beschrijving", "providers: contact.website", "lokale-teams: contactpersonen.*.email"):
         assert counts.get(field), field
 
 

@@ -9,7 +9,8 @@ Which fields get what:
 - free text (every str field that accepts plain words): every payload, spread over the
   records of a type so that each payload lands in each field at least once;
 - web addresses (fields that accept only an https:// address): hostile URLs;
-- structured values (slugs, codes, references, phone numbers, e-mail addresses, amounts)
+- e-mail addresses: every payload, as free text;
+- structured values (slugs, codes, references, phone numbers, amounts)
   are left alone: the generator uses them as keys and paths, and check only lets through
   values that match a strict pattern (`[a-z0-9-]`, `GM` + 4 digits, a parsed number).
 """
@@ -43,7 +44,7 @@ SEPARATOR = "\n\n"  # a new paragraph: a raw HTML block in Markdown must start o
 
 @dataclass(frozen=True)
 class Soort:
-    """How a field is planted: 'tekst' (free text) or 'url' (a web address)."""
+    """How a field is planted: 'tekst' (free text), 'url' (a web address) or 'email'."""
 
     path: FieldPath
     soort: str
@@ -58,13 +59,15 @@ def _accepts(field: TextField, value: str) -> bool:
 
 
 def plantbare_velden(model: type[BaseModel]) -> list[Soort]:
-    """The free-text and web-address fields of `model` (nested ones included)."""
+    """The free-text, web-address and e-mail fields of `model` (nested ones included)."""
     found = []
     for field in text_fields(model):
         if _accepts(field, "Gewone tekst"):
             found.append(Soort(field.path, "tekst"))
         elif _accepts(field, "https://example.org/"):
             found.append(Soort(field.path, "url"))
+        elif _accepts(field, "info@example.org"):
+            found.append(Soort(field.path, "email"))  # printed as text and after 'mailto:'
     return found
 
 
@@ -142,8 +145,8 @@ def plant_in_dataset(dataset: Any, payloads: list[Payload] | None = None) -> dic
         # Few records of a type (five agendas): more payloads per value, so each lands everywhere.
         size = math.ceil(len(texts) / max(len(records), 1))
         for number, soort in enumerate(plantbare_velden(record_type.model)):
-            pool = texts if soort.soort == "tekst" else list(HOSTILE_URLS)
-            per_value = size if soort.soort == "tekst" else 1
+            pool = list(HOSTILE_URLS) if soort.soort == "url" else texts
+            per_value = 1 if soort.soort == "url" else size
             key = f"{folder}: {'.'.join(soort.path)}"
             counts[key] = 0
             for index, record in enumerate(records):
