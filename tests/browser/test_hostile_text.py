@@ -290,6 +290,9 @@ def test_every_page_and_map_document_is_inert_past_check(page, past_check):
     page.route("**/*", _block_subresources)
     files = sorted(past_check.site.rglob("*.html"))
     assert len([f for f in files if f.name == "kaart.html"]) >= 3
+    # The hook did plant: (nearly) every page and map document shows the payloads, as text.
+    planted = [f for f in files if "__pwned" in f.read_text(encoding="utf-8")]
+    assert len(planted) > 0.9 * len([f for f in files if f.parts[-2:] != ("search", "index.html")])
     problems = _inert_everywhere(page, past_check, files)
     assert dialogs == [], f"dialogs opened: {dialogs[:5]}"
     assert problems == [], "\n".join(problems[:40])

@@ -17,6 +17,8 @@ from hostile.omzeilen import plant_in_dataset  # noqa: E402
 
 from socialekaart.site import mkdocs_hooks  # noqa: E402
 
+# The site's hook loads the data through this name; if it moves, planting must fail loudly,
+# or the gate would pass on a site with nothing hostile in it.
 _load_checked = mkdocs_hooks.load_checked
 
 
