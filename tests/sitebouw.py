@@ -32,12 +32,12 @@ class BuildResult:
         return [line for line in self.output.splitlines() if line.startswith(("WARNING", "ERROR"))]
 
 
-def run_build(project: Path, site: Path, datum: str | None = None) -> BuildResult:
+def run_build(project: Path, site: Path, datum: str | None = None, env: dict[str, str] | None = None) -> BuildResult:
     """`mkdocs build --strict` in `project`, as a separate process (like a user or CI runs it).
 
-    `datum` (YYYY-MM-DD) builds as if it were that day (SOCIALEKAART_DATUM).
+    `datum` (YYYY-MM-DD) builds as if it were that day (SOCIALEKAART_DATUM); `env` adds variables.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if datum:
         env["SOCIALEKAART_DATUM"] = datum
     proc = subprocess.run(

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from html import escape, unescape
+from html import unescape
 
 from ..maps import kaart_html, map_assets
-from . import paden
+from . import paden, veilig
 from .data import SiteData
 from .pagina import Pagina
 from .render import render_pagina
@@ -33,11 +33,11 @@ class Gegenereerd:
         Going through Markdown would turn indented HTML into code blocks, so the real
         content is put in place at `on_page_content`.
         """
-        regels = ["---", f"title: {_yaml_tekst(self.pagina.titel)}"]
+        # Material prints both as they are (<title>, header, search index, <meta content>):
+        # they go in escaped, or a name like '</title <img onerror=...' would become markup.
+        regels = ["---", f"title: {_yaml_tekst(veilig.voor_thema(self.pagina.titel))}"]
         if self.pagina.beschrijving:
-            # Material puts the description unescaped into <meta content="...">: escape it
-            # here, or a '"' in a record's name would end the attribute.
-            regels.append(f"description: {_yaml_tekst(escape(self.pagina.beschrijving))}")
+            regels.append(f"description: {_yaml_tekst(veilig.voor_thema(self.pagina.beschrijving))}")
         regels += ["---", ""]
         return "\n".join(regels)
 
@@ -72,11 +72,14 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def toc_tokens(html: str) -> list[dict]:
-    """Table-of-contents entries (h2 with nested h3) for headings that carry an id."""
+    """Table-of-contents entries (h2 with nested h3) for headings that carry an id.
+
+    Names stay HTML (as Python-Markdown's own toc gives them): Material prints them unescaped.
+    """
     tokens: list[dict] = []
     for match in _KOP.finditer(html):
         level, anchor, inner = int(match.group(1)), match.group(2), match.group(3)
-        naam = unescape(_TAG.sub("", inner)).strip()
+        naam = veilig.voor_thema(unescape(_TAG.sub("", inner)).strip())
         token = {"level": level, "id": anchor, "name": naam, "html": naam, "data-toc-label": "", "children": []}
         if level == 3 and tokens:
             tokens[-1]["children"].append(token)

@@ -7,12 +7,15 @@ import re
 import unicodedata
 
 KAART_ASSETS = "assets/kaart/"
+# Real gemeente names slug to under 30 characters; the cap keeps a very long name from
+# making a file name the file system refuses (255 bytes) and the build crash.
+SLUG_MAX = 80
 
 
 def slug(naam: str) -> str:
     """'De Ronde Venen' -> 'de-ronde-venen' (accents dropped, so URLs stay plain ASCII)."""
     ascii_naam = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_naam.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_naam.lower()).strip("-")[:SLUG_MAX].rstrip("-")
 
 
 def gemeente(naam: str) -> str:

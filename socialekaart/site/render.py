@@ -16,7 +16,7 @@ from ..models.common import telefoon_link
 from . import labels, paden
 from .data import SiteData
 from .pagina import Pagina
-from .veilig import markdown_html
+from .veilig import markdown_html, veilige_url
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -50,7 +50,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(markdown=markdown_html, datum=datum, tel=telefoon_link, labels=vertaal, regio=regionaam)
+    env.filters.update(
+        markdown=markdown_html, veilige_url=veilige_url, datum=datum, tel=telefoon_link, labels=vertaal, regio=regionaam
+    )
     env.globals.update(labels.ALLE)
     env.globals["agenda_voor"] = agenda_voor  # agenda items a sociale-kaart record belongs to
     return env

@@ -1,8 +1,17 @@
-"""Markdown fields to HTML, cleaned with nh3: defence in depth on top of `socialekaart check`."""
+"""Data on its way out: every value reaches the page escaped for its context, whatever check let in.
+
+- Our own templates: Jinja autoescape (HTML text and attributes).
+- Markdown fields: rendered, then cleaned with nh3's allow-list (`markdown_html`).
+- URLs in href: only http(s), mailto and tel (`veilige_url`).
+- Text that Material's templates print as they get it (page title in <title>, the header,
+  nav and search index; meta description; table of contents): escaped here (`voor_thema`).
+"""
 
 from __future__ import annotations
 
 import re
+from html import escape
+from urllib.parse import urlsplit
 
 import markdown as python_markdown
 import nh3
@@ -11,6 +20,25 @@ from markupsafe import Markup
 TOEGESTANE_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "a", "blockquote", "code"}
 TOEGESTANE_ATTRIBUTEN = {"a": {"href", "title"}}
 TOEGESTANE_SCHEMAS = {"http", "https", "mailto", "tel"}
+
+# Browsers drop tabs and newlines in a URL before reading its scheme ("java\tscript:").
+_URL_WITRUIMTE = re.compile(r"[\x00-\x20\x7f]+")
+GEEN_LINK = "#"
+
+
+def voor_thema(tekst: str) -> str:
+    """Plain text as HTML for the theme, which prints page titles and descriptions unescaped."""
+    return escape(tekst, quote=True)
+
+
+def veilige_url(url: str | None) -> str:
+    """`url` when its scheme is one the site links to, else '#': a javascript:, data: or
+    vbscript: address in the data never becomes a link. Jinja still escapes the result."""
+    if not url:
+        return GEEN_LINK
+    schema = urlsplit(_URL_WITRUIMTE.sub("", url)).scheme.lower()
+    return url if schema in TOEGESTANE_SCHEMAS else GEEN_LINK
+
 
 # A heading in a field would break the page's heading order; keep the words, in bold.
 _KOP = re.compile(r"<(/?)h[1-6][^>]*>")

@@ -7,18 +7,27 @@ Each value is either refused by `socialekaart check` with file:line:col and the 
 built into a site and loaded in Chromium, where no script may run, no dialog open, no
 event-handler attribute or javascript: link appear, and the page may not grow wider than
 the window.
+
+The second half does the same *past* check (tests/hostile/omzeil_hook.py): values check would
+refuse are planted in the validated records of a real build, so the escaping of every output
+is tested on its own: every page and map document, every page type with its scripts, the
+search results, the search index and the iCal feeds.
 """
 
 from __future__ import annotations
 
 import html
 import importlib.util
+import json
 import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import icalendar
 import pytest
+from hostile.bouw import build_hostile_site
+from hostile.omzeilen import plant_in_dataset
 from hostile.planting import (
     Payload,
     Uitkomst,
@@ -32,9 +41,11 @@ from hostile.planting import (
     rounds,
     run_check,
 )
-from trust_browser import MAP_FRAME, horizontal_overflow
-from trust_gates import html_pages
+from site_dom import parse
+from trust_browser import MAP_FRAME, horizontal_overflow, open_page
+from trust_gates import html_pages, page_types
 
+from socialekaart.check import load_checked
 from socialekaart.models import RECORD_TYPES
 
 PHONE = {"width": 390, "height": 844}
@@ -215,3 +226,166 @@ def test_the_hostile_gate_catches_live_script_and_overflow(page, built_site, ser
     assert "<img onerror=...>" in found
     assert '<a href="javascript:window.__pwned=1">' in found
     assert horizontal_overflow(page) != []
+
+
+# --- past check: the escaping itself, with values that check would refuse -----------------------
+#
+# tests/hostile/omzeil_hook.py plants every payload (and hostile URLs) into every free-text and
+# URL field of every record type *after* check accepted the fixture data, inside a real
+# `mkdocs build`. Whatever the validation rules say, no output may turn them into markup.
+
+SEARCH_WORDS = ("onerror", "onload", "script")  # words of the payloads that lunr indexes
+SEARCH_READY_JS = "() => !document.querySelector('.md-search-result__meta').textContent.includes('initialiseren')"
+# Material's search index keeps only these tags (plugins/search: Parser.keep) and escapes all text.
+SEARCH_INDEX_TAGS = {"p", "code", "pre", "li", "ol", "ul", "sup"}
+
+
+def _block_subresources(route) -> None:
+    """Only the HTML document itself: inline handlers still fire (an <img src=x> fails at once)."""
+    if route.request.resource_type == "document" and route.request.frame == route.request.frame.page.main_frame:
+        route.continue_()
+    else:
+        route.abort()
+
+
+@dataclass
+class Omzeild:
+    url: str
+    site: Path
+
+
+def _hostile_past_check(base: Path, serve_directory, *, zonder_escape: bool = False) -> Omzeild:
+    result = build_hostile_site(base, zonder_escape=zonder_escape)
+    assert result.returncode == 0, result.output
+    return Omzeild(serve_directory(result.site), result.site)
+
+
+@pytest.fixture(scope="module")
+def past_check(tmp_path_factory, serve_directory) -> Omzeild:
+    return _hostile_past_check(tmp_path_factory.mktemp("omzeild"), serve_directory)
+
+
+def _inert_everywhere(page, site: Omzeild, files: list[Path]) -> list[str]:
+    """Load each file (scripts on, other requests refused); what ran or became an attribute."""
+    problems = []
+    for file in files:
+        rel = file.relative_to(site.site).as_posix()
+        page.goto(site.url + rel, wait_until="load")
+        problems += [f"{rel}: {found}" for found in page.evaluate(INERT_JS)]
+    return problems
+
+
+def test_every_field_of_every_record_type_is_planted_past_check():
+    dataset = load_checked(ROOT / "tests" / "fixtures" / "data", date.today())
+    counts = plant_in_dataset(dataset)
+    folders = {key.split(":")[0] for key in counts}
+    assert folders == set(RECORD_TYPES), folders
+    assert [key for key, n in counts.items() if n == 0] == []
+    for field in ("agendas: titel", "agendas: begrotingen.*.titel", "agenda: korte_titel",
+                  "agenda: resultaten.*.omschrijving", "agenda: kpis.*.naam", "regios: gemeenten.*.naam",
+                  "providers: beschrijving", "providers: contact.website", "lokale-teams: contactpersonen.*.email"):
+        assert counts.get(field), field
+
+
+def test_every_page_and_map_document_is_inert_past_check(page, past_check):
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.route("**/*", _block_subresources)
+    files = sorted(past_check.site.rglob("*.html"))
+    assert len([f for f in files if f.name == "kaart.html"]) >= 3
+    # The hook did plant: (nearly) every page and map document shows the payloads, as text.
+    planted = [f for f in files if "__pwned" in f.read_text(encoding="utf-8")]
+    assert len(planted) > 0.9 * len([f for f in files if f.parts[-2:] != ("search", "index.html")])
+    problems = _inert_everywhere(page, past_check, files)
+    assert dialogs == [], f"dialogs opened: {dialogs[:5]}"
+    assert problems == [], "\n".join(problems[:40])
+
+
+def test_every_page_type_is_inert_past_check_with_its_scripts_and_maps(page, past_check):
+    """One page per kind with everything loaded: Material's JavaScript, filters, the map iframes."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.set_viewport_size(PHONE)
+    problems = []
+    maps = 0
+    for name, path in page_types(past_check.site).items():
+        frames = open_page(page, past_check.url + path)
+        maps += len(frames)
+        for frame in [page.main_frame, *frames]:
+            problems += [f"{name} ({frame.url}): {found}" for found in frame.evaluate(INERT_JS)]
+    assert dialogs == [], f"dialogs opened: {dialogs[:5]}"
+    assert problems == [], "\n".join(problems[:40])
+    assert maps >= 3, "the map documents were not opened"
+
+
+def test_search_results_are_inert_past_check(page, past_check):
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    problems = []
+    for word in SEARCH_WORDS:
+        open_page(page, past_check.url, with_maps=False)
+        page.keyboard.press("/")
+        # Every field holds hostile text, so the index is large (3 MB): let lunr finish building it.
+        page.wait_for_function(SEARCH_READY_JS, timeout=180_000)
+        page.keyboard.type(word, delay=10)
+        page.locator(".md-search-result__item").first.wait_for()
+        # Every result, not only the first screen: Material adds more on scroll.
+        for _ in range(5):
+            page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
+            page.wait_for_timeout(100)
+        assert page.locator(".md-search-result__item").count() > 0, word
+        problems += [f"zoeken naar {word!r}: {found}" for found in page.evaluate(INERT_JS)]
+    assert dialogs == [], f"dialogs opened: {dialogs[:5]}"
+    assert problems == [], "\n".join(problems[:40])
+
+
+def test_search_index_holds_only_escaped_text_past_check(past_check):
+    index = json.loads((past_check.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    problems = []
+    for entry in index["docs"]:
+        for key in ("title", "text"):
+            tags = {tag.tag for tag in parse(entry[key]).iter()}
+            if tags - SEARCH_INDEX_TAGS:
+                problems.append(f"{entry['location']} {key}: {sorted(tags - SEARCH_INDEX_TAGS)}")
+    assert problems == [], "\n".join(problems[:20])
+
+
+def _ical_lines(site: Path) -> dict[str, list[str]]:
+    """Per feed, its content lines unfolded (a line starting with a space continues the last)."""
+    feeds = {}
+    for feed in sorted(site.rglob("*.ics")):
+        feeds[feed.relative_to(site).as_posix()] = feed.read_bytes().decode("utf-8").replace("\r\n ", "").split("\r\n")
+    return feeds
+
+
+def _names(lines: list[str]) -> set[str]:
+    return {line.split(":", 1)[0].split(";", 1)[0] for line in lines if line}
+
+
+def test_ical_feeds_keep_their_shape_past_check(past_check, built_site):
+    """A payload with line breaks ('END:VEVENT BEGIN:VEVENT SUMMARY:ingevoegd') stays inside its value."""
+    clean = _ical_lines(Path(built_site))
+    assert clean, "no iCal feeds in the site"
+    allowed = set().union(*map(_names, clean.values()))
+    hostile = _ical_lines(past_check.site)
+    assert hostile.keys() == clean.keys()
+    for name, lines in hostile.items():
+        assert _names(lines) <= allowed, (name, _names(lines) - allowed)
+        assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT")
+        calendar = icalendar.Calendar.from_ical("\r\n".join(lines).encode("utf-8"))
+        events = list(calendar.walk("VEVENT"))
+        assert len(events) == lines.count("BEGIN:VEVENT")
+        assert [str(e["summary"]) for e in events if str(e["summary"]).strip() == "ingevoegd"] == []
+    assert any("ingevoegd" in line for lines in hostile.values() for line in lines), "the line-break payload never reached a feed"
+
+
+def test_the_gate_past_check_fails_when_titles_are_not_escaped(page, tmp_path, serve_directory):
+    """The fix taken away (titles printed by Material as they come): the same scan finds script."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.route("**/*", _block_subresources)
+    onveilig = _hostile_past_check(tmp_path, serve_directory, zonder_escape=True)
+    files = [onveilig.site / path / "index.html" for path in page_types(onveilig.site).values() if path.endswith("/")]
+    found = " | ".join(_inert_everywhere(page, onveilig, files))
+    assert "window.__pwned is set" in found
+    assert "onerror=...>" in found

@@ -14,6 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MAP_FRAME = 'iframe[src$="kaart.html"]'
+BEST_PRACTICE_RULES = ("aria-dialog-name", "landmark-unique", "scrollable-region-focusable")
 
 
 @functools.cache
@@ -21,14 +22,17 @@ def _axe() -> Axe:
     return Axe()  # reads axe.min.js shipped inside the package: no download
 
 
-def axe_violations(target, *, iframes: bool = False) -> list[str]:
-    """axe-core's WCAG 2.0/2.1 A+AA violations in `target` (a page or a frame), one line each.
+def axe_violations(target, *, iframes: bool = False, rules: tuple[str, ...] = ()) -> list[str]:
+    """axe-core's WCAG 2.0/2.1 A+AA violations in `target` (a page or a frame), one line each;
+    only those of `rules` when given.
 
     Map iframes are separate documents; they are checked on their own with this function
     (axe would otherwise wait for an axe instance inside every frame).
     """
     options = {
-        "runOnly": {"type": "tag", "values": WCAG_TAGS},
+        "runOnly": {"type": "rule", "values": list(rules)} if rules else {"type": "tag", "values": WCAG_TAGS},
+        # Best-practice rules the site keeps too (issue 10): named dialogs, unique landmarks.
+        "rules": {rule: {"enabled": True} for rule in BEST_PRACTICE_RULES},
         "resultTypes": ["violations"],
         "iframes": iframes,
     }

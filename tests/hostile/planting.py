@@ -402,9 +402,19 @@ def refused_in(landed: dict[Plek, tuple[Path, list[Concrete]]], meldingen: list[
             plek
             for plek, (path, concretes) in landed.items()
             if melding.file == path.resolve()
-            and any(melding.loc == dotted(c) or melding.loc.startswith((dotted(c) + ".", dotted(c) + "[")) or (plek.path[-1] == ANY and melding.loc == dotted(c[:-1])) for c in concretes)
+            and any(_belongs(melding.loc, c, plek) for c in concretes)
         ]
         refused.update(owners)
         if not owners:
             other.append(melding)
     return refused, other
+
+
+def _belongs(loc: str, concrete: Concrete, plek: Plek) -> bool:
+    """Is an error at `loc` about the value planted at `concrete`? Its own place, a place inside
+    it, or a sibling inside the same top-level list item: a rule that compares the items of one
+    KPI (its measurements add up per year) names the measurement, not the planted period."""
+    own = dotted(concrete)
+    if loc == own or loc.startswith((own + ".", own + "[")) or (plek.path[-1] == ANY and loc == dotted(concrete[:-1])):
+        return True
+    return len(concrete) > 2 and isinstance(concrete[1], int) and loc.startswith(dotted(concrete[:2]) + ".")

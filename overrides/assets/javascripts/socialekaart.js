@@ -112,7 +112,45 @@
     button.addEventListener("click", function () { window.print(); });
   }
 
+  /* Material puts each table in a box that scrolls sideways when the table is wider than the
+   * screen. A keyboard user can only scroll it when it can take focus, and a screen reader
+   * user needs to know what it is: while it scrolls it is a focusable region named after the
+   * table's caption. */
+  var regioNamen = {};
+
+  function uniekeNaam(tekst) {  /* two regions with one name break landmark navigation */
+    regioNamen[tekst] = (regioNamen[tekst] || 0) + 1;
+    return regioNamen[tekst] > 1 ? tekst + " (" + regioNamen[tekst] + ")" : tekst;
+  }
+
+  function setupScrollTabel(box) {
+    var tabel = box.querySelector("table");
+    if (!tabel || box.hasAttribute("data-sk-tabel")) return;
+    box.setAttribute("data-sk-tabel", "");
+    var naam = uniekeNaam(tabel.caption ? tabel.caption.textContent.replace(/\s+/g, " ").trim() : "Tabel");
+
+    function update() {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", naam);
+      } else {
+        ["tabindex", "role", "aria-label"].forEach(function (attribuut) { box.removeAttribute(attribuut); });
+      }
+    }
+
+    update();
+    if (window.ResizeObserver) new ResizeObserver(update).observe(box);
+  }
+
+  function setupScrollTabellen() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(setupScrollTabel);
+  }
+
   function init() {
+    setupScrollTabellen();
+    // Material wraps the tables from its own bundle; document$ tells when it has done so.
+    if (window.document$ && window.document$.subscribe) window.document$.subscribe(setupScrollTabellen);
     document.querySelectorAll("form[data-filter-lijst]").forEach(setupFilter);
     document.querySelectorAll("form[data-zoek-tabellen]").forEach(setupLookup);
     document.querySelectorAll("[data-print]").forEach(setupPrint);
