@@ -51,3 +51,13 @@ def test_the_whole_suite_is_green_with_another_regions_data(tmp_path: Path) -> N
     # and skipped only the facts about the example region.
     assert "test_the_strict_build_of_the_shipped_data_succeeds" not in uitvoer
     assert "data/ bevat regio utrecht-west niet" in uitvoer
+
+
+def test_a_region_without_an_agenda_says_so_on_the_agenda_page(tmp_path: Path) -> None:
+    from site_dom import load
+    from sitebouw import make_project, run_build
+
+    result = run_build(make_project(tmp_path / "p", ANDERE_REGIO), tmp_path / "site")
+    assert result.returncode == 0, result.output
+    tekst = load(tmp_path / "site" / "agenda" / "index.html").find("article", class_="md-content__inner").text
+    assert "Er staat nog geen regionale agenda op deze site." in tekst

@@ -12,6 +12,7 @@ import copy
 import re
 import shutil
 import types
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -359,6 +360,10 @@ def positioned_refusals(planting: Planting, uitkomst: Uitkomst, data: Path, vand
     return missing
 
 
+GROUP_CHARS = 12_000  # one long payload (10,000 characters) with a few short ones
+RECORD_CHARS = 120_000  # planted into one record per build: well under the reader's 256 KB
+
+
 def rounds(planting: Planting, uitkomst: Uitkomst) -> list[dict[Plek, list[str]]]:
     """Accepted values packed into as few builds as possible.
 
@@ -368,17 +373,28 @@ def rounds(planting: Planting, uitkomst: Uitkomst) -> list[dict[Plek, list[str]]
     """
     adapters = {(folder, f.path): f.adapter for folder, fields in planting.fields.items() for f in fields}
     result: list[dict[Plek, list[str]]] = []
+    planted: dict[tuple[int, object], int] = {}  # characters planted per (build, record)
     for plek, accepted in uitkomst.accepted.items():
         adapter = adapters[(plek.folder, plek.path)]
         groups: list[list[str]] = []
         for payload in accepted:
-            if groups and (plek.path[-1] == ANY or _valid(adapter, "\n\n".join([*groups[-1], payload.waarde]))):
+            joined = [*groups[-1], payload.waarde] if groups else []
+            if joined and sum(map(len, joined)) <= GROUP_CHARS and (plek.path[-1] == ANY or _valid(adapter, "\n\n".join(joined))):
                 groups[-1].append(payload.waarde)
             else:
                 groups.append([payload.waarde])
         carriers = planting.assignments[(plek.folder, plek.path)]
+        # Each field starts at another carrier, so the long payloads of a record type's many
+        # fields spread over its records instead of piling up past the reader's size limit.
+        offset = zlib.crc32(repr(plek.path).encode())
         for i, group in enumerate(groups):
             build, carrier = divmod(i, len(carriers))
+            carrier = (carrier + offset) % len(carriers)
+            # A record type with few records and many fields (an agenda) would still grow past
+            # the reader's size limit: what does not fit goes to the same record in a later build.
+            while (planted.get((build, carriers[carrier]), 0) + sum(map(len, group))) > RECORD_CHARS and planted.get((build, carriers[carrier])):
+                build += 1
+            planted[(build, carriers[carrier])] = planted.get((build, carriers[carrier]), 0) + sum(map(len, group))
             while len(result) <= build:
                 result.append({})
             result[build][Plek(plek.folder, plek.path, carriers[carrier])] = group
