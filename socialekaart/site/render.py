@@ -17,6 +17,7 @@ from . import labels, paden
 from .data import SiteData
 from .pagina import Pagina
 from .veilig import markdown_html
+from .zoeken import SYNONIEMEN_BESTAND, TEAMS_BESTAND, zoekkenmerken
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -46,6 +47,7 @@ def environment() -> Environment:
     env.filters.update(markdown=markdown_html, datum=datum, tel=telefoon_link, labels=vertaal)
     env.globals.update(labels.ALLE)
     env.globals["agenda_voor"] = agenda_voor  # agenda items a sociale-kaart record belongs to
+    env.globals.update(zoekkenmerken=zoekkenmerken, zoek_synoniemen=SYNONIEMEN_BESTAND, zoek_teams=TEAMS_BESTAND)
     return env
 
 
