@@ -70,8 +70,7 @@ def test_site_config_is_what_the_issue_asks():
     assert CONFIG["theme"]["font"] is False
     assert "data" in CONFIG["watch"]
     assert CONFIG["edit_uri"] and CONFIG["repo_url"].startswith("https://")
-    search = next(p["search"] for p in CONFIG["plugins"] if isinstance(p, dict) and "search" in p)
-    assert search["lang"] == "nl" and "stemmer" in search["pipeline"]
+    assert CONFIG["plugins"] == []  # no lunr: Pagefind indexes the built site (README "Zoeken")
 
 
 def test_hook_files_stay_small():
@@ -368,12 +367,19 @@ def test_headings_in_order(built_site):
 # --- search ----------------------------------------------------------------------------------
 
 
-def test_search_index_is_dutch_with_stemming(built_site):
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["nl"]
-    assert "stemmer" in index["config"]["pipeline"]
-    lunr = built_site / "assets/javascripts/lunr/min"
-    # Our Dutch search (plural diminutives, stemmed prefix searches) on top of Material's Snowball stemmer.
-    assert "stemmer-nl-socialekaart" in (lunr / "lunr.nl.min.js").read_text(encoding="utf-8")
-    assert 'registerFunction(r.nl.stemmer,"stemmer-nl")' in (lunr / "lunr.nl.snowball.min.js").read_text(encoding="utf-8")
-    assert any(d["location"].startswith("informele-steun/") for d in index["docs"])
+def test_search_index_is_pagefind_in_dutch_with_kinds_and_gemeenten(built_site):
+    entry = json.loads((built_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nl"]  # one Dutch index: Dutch stemming for every page
+    assert entry["languages"]["nl"]["page_count"] >= len(list(built_site.glob("informele-steun/*/index.html")))
+    # No lunr index any more: the country-wide index would be one download of many megabytes.
+    assert not (built_site / "search/search_index.json").exists()
+    # What each result shows (kind, gemeenten) and the filters the search page uses.
+    pagina = (built_site / "informele-steun/maatje-op-maat/index.html").read_text(encoding="utf-8")
+    assert 'data-pagefind-filter="deel:kaart"' in pagina and 'data-pagefind-meta="soort:Informele steun"' in pagina
+    assert '<span data-pagefind-filter="gemeente">Woerden</span>' in pagina
+    agenda = next(built_site.glob("agenda/*/index.html")).read_text(encoding="utf-8")
+    assert 'data-pagefind-filter="deel:agenda"' in agenda
+    synoniemen = json.loads((built_site / "zoeken/synoniemen.json").read_text(encoding="utf-8"))
+    assert ["pesten", "gepest", "pestgedrag"] in synoniemen
+    teams = json.loads((built_site / "zoeken/teams.json").read_text(encoding="utf-8"))
+    assert teams["Woerden"]["pad"].startswith("lokale-teams/")
