@@ -270,3 +270,42 @@ def test_with_javascript_the_notes_for_no_javascript_are_gone(page, site_url):
     assert not page.get_by_text("kan alleen met JavaScript").is_visible()
     page.goto(site_url + "zoeken/")
     assert not page.get_by_text("Zoeken werkt alleen met JavaScript").is_visible()
+
+
+# --- mkdocs serve ----------------------------------------------------------------------------------
+
+
+def test_search_works_in_mkdocs_serve(page, tmp_path):
+    """The index is made in on_post_build, which `mkdocs serve` runs too, into the folder it serves."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from sitebouw import make_project
+
+    project = make_project(tmp_path / "p")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{poort}"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        einde = time.monotonic() + 300
+        while True:
+            assert serve.poll() is None, serve.stderr.read()
+            try:
+                with socket.create_connection(("127.0.0.1", poort), timeout=1):
+                    break
+            except OSError:
+                assert time.monotonic() < einde, "mkdocs serve start niet"
+                time.sleep(1)
+        uit = zoek(page, f"http://127.0.0.1:{poort}/", "maatjes")
+        assert any(JOURNEYS["maatjes"].search(r["titel"]) for r in kaart(uit)[:3]), uit
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
