@@ -111,4 +111,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         samenvatting = pagefind_index(Path(config.site_dir))
     except RuntimeError as error:
         raise PluginError(str(error)) from None
-    log.info("socialekaart: zoekindex gemaakt met Pagefind (%s)", samenvatting)
+    log.info("socialekaart: zoekindex gemaakt met Pagefind (%s)", "; ".join(samenvatting))

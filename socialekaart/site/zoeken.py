@@ -24,36 +24,36 @@ from .pagina import Pagina
 SYNONIEMEN_BESTAND = "zoeken/synoniemen.json"
 TEAMS_BESTAND = "zoeken/teams.json"
 PAGEFIND_MAP = "pagefind"
+PAGEFIND_AGENDA = "pagefind-agenda"
+AGENDA = "agenda"
 # Only the page content: Material's header, navigation and footer would match every query.
 PAGEFIND_ROOT = "article.md-content__inner"
 
-# The first part of a page's path says what kind of page it is; the agenda is its own part
-# of the search so that sociale-kaart records always come first.
-SOORTEN: dict[str, tuple[str, str]] = {
-    "informele-steun": ("Informele steun", "kaart"),
-    "lokale-teams": ("Lokaal team", "kaart"),
-    "voor-scholen": ("Voor scholen", "kaart"),
-    "gemeenten": ("Gemeente", "kaart"),
-    "gezinshuizen": ("Gezinshuizen", "kaart"),
-    "aanbieders": ("Aanbieder", "kaart"),
-    "agenda": ("Regionale agenda", "agenda"),
+# The first part of a page's path says what kind of page it is.
+SOORTEN: dict[str, str] = {
+    "informele-steun": "Informele steun",
+    "lokale-teams": "Lokaal team",
+    "voor-scholen": "Voor scholen",
+    "gemeenten": "Gemeente",
+    "gezinshuizen": "Gezinshuizen",
+    "aanbieders": "Aanbieder",
+    "agenda": "Regionale agenda",
 }
 
 
 @dataclass(frozen=True)
 class Zoekkenmerken:
     soort: str
-    deel: str  # 'kaart' or 'agenda'
     gemeenten: list[str]
 
 
 def zoekkenmerken(pagina: Pagina, site: SiteData) -> Zoekkenmerken:
-    """Kind, part and gemeenten of a generated page, for the filters and labels of a result."""
+    """Kind and gemeenten of a generated page, shown with it as a search result."""
     eerste = pagina.pad.split("/", 1)[0]
-    soort, deel = SOORTEN.get(eerste, ("Informatie", "kaart"))
-    if pagina.pad.count("/") == 1 and deel == "kaart":
+    soort = SOORTEN.get(eerste, "Informatie")
+    if pagina.pad.count("/") == 1 and eerste != AGENDA:
         soort = "Overzicht"  # 'informele-steun/': the list, not one record
-    return Zoekkenmerken(soort, deel, _gemeenten(pagina.context, site))
+    return Zoekkenmerken(soort, _gemeenten(pagina.context, site))
 
 
 def _gemeenten(context: Mapping[str, Any], site: SiteData) -> list[str]:
@@ -156,20 +156,34 @@ def _posities(config_bestand: Path) -> dict[tuple[int, ...], tuple[int, int]]:
     return posities
 
 
-def pagefind_index(site_dir: Path) -> str:
+def pagefind_index(site_dir: Path) -> list[str]:
     """Index the written site with Pagefind (its binary comes in the `pagefind-bin` wheel,
-    nothing is downloaded) into `<site_dir>/pagefind/`; returns Pagefind's summary line.
+    nothing is downloaded); returns Pagefind's summary line per index.
 
-    The binary runs to its end, so every index file is written when this returns.
+    Two indexes: `pagefind/` for the sociale kaart and the hand-written pages, and
+    `pagefind-agenda/` for the regional agenda, so agenda pages can never push records down.
+    (Not one index with Pagefind filters: those are written in a different order on every
+    run, and two builds must stay byte-identical.) The binary runs to its end, so every
+    file is written when this returns.
     """
     from pagefind_bin import get_executable
 
-    opdracht = [
-        str(get_executable()), "--site", str(site_dir), "--output-subdir", PAGEFIND_MAP,
-        "--root-selector", PAGEFIND_ROOT, "--force-language", "nl",
-        "--glob", "**/index.html",  # pages only: the map documents (kaart.html) are nothing to find
-    ]
-    uit = subprocess.run(opdracht, capture_output=True, text=True, check=False)
-    if uit.returncode != 0:
-        raise RuntimeError(f"Pagefind kon de zoekindex niet maken:\n{uit.stdout}{uit.stderr}")
-    return next((r.strip() for r in uit.stdout.splitlines() if "Indexed" in r and "page" in r), "")
+    delen = sorted(
+        p.name for p in site_dir.iterdir()
+        if p.is_dir() and p.name not in {AGENDA, PAGEFIND_MAP, PAGEFIND_AGENDA, "assets", "search"}
+    )
+    kaart = "{" + ",".join(["index.html", *(f"{d}/**/index.html" for d in delen)]) + "}"
+    samenvattingen = []
+    indexen = [(kaart, PAGEFIND_MAP)]
+    if (site_dir / AGENDA).is_dir():  # a region may publish no agenda; the search page copes
+        indexen.append((f"{AGENDA}/**/index.html", PAGEFIND_AGENDA))
+    for glob, uitvoer in indexen:
+        opdracht = [
+            str(get_executable()), "--site", str(site_dir), "--output-subdir", uitvoer,
+            "--root-selector", PAGEFIND_ROOT, "--force-language", "nl", "--glob", glob,
+        ]
+        uit = subprocess.run(opdracht, capture_output=True, text=True, check=False)
+        if uit.returncode != 0:
+            raise RuntimeError(f"Pagefind kon de zoekindex niet maken:\n{uit.stdout}{uit.stderr}")
+        samenvattingen.append(next((r.strip() for r in uit.stdout.splitlines() if "Indexed" in r and "page" in r), ""))
+    return samenvattingen

@@ -1,5 +1,5 @@
-/* Search page (content/zoeken.md): Pagefind over the built site, sociale-kaart records first,
- * the regional agenda below with its own label, the region's synonyms (mkdocs.yml
+/* Search page (content/zoeken.md): Pagefind over the built site, sociale-kaart records first
+ * (index pagefind/), the regional agenda below from its own index (pagefind-agenda/) and label, the region's synonyms (mkdocs.yml
  * extra.zoeken.synoniemen) and, when nothing is found, suggestions and the lokaal team.
  * The form is a plain GET form: without JavaScript the page shows links per subject and gemeente. */
 (function () {
@@ -84,6 +84,7 @@
     var uitkomst = document.getElementById("zoek-resultaten");
     var basis = new URL(form.getAttribute("data-basis"), window.location.href);
     var pagefind = null;
+    var agendaBundel = null;
     var groepen = null;
     var teams = null;
     var laatste = 0;
@@ -93,19 +94,28 @@
       return fetch(new URL(pad, window.location.href)).then(function (r) { return r.json(); });
     }
 
+    function bundel(attribuut) {
+      return import(new URL(form.getAttribute(attribuut), window.location.href).href).then(function (pf) {
+        return pf.options({ baseUrl: basis.pathname, excerptLength: 24 }).then(function () { return pf; });
+      });
+    }
+
     function laad() {
       if (!pagefind) {
-        pagefind = import(new URL(form.getAttribute("data-zoeken"), window.location.href).href).then(function (pf) {
-          return pf.options({ baseUrl: basis.pathname, excerptLength: 24 }).then(function () { return pf; });
-        });
+        pagefind = bundel("data-zoeken");
         groepen = json(form.getAttribute("data-synoniemen")).catch(function () { return []; });
       }
       return Promise.all([pagefind, groepen]);
     }
 
-    /* Every variant searched with the same filters; per page the best score counts. */
-    function zoekAlle(pf, vragen, filters) {
-      return Promise.all(vragen.map(function (v) { return pf.search(v, { filters: filters }); })).then(function (uitslagen) {
+    function laadAgenda() {
+      agendaBundel = agendaBundel || bundel("data-zoeken-agenda");
+      return agendaBundel;
+    }
+
+    /* Every variant searched; per page the best score counts. */
+    function zoekAlle(pf, vragen) {
+      return Promise.all(vragen.map(function (v) { return pf.search(v); })).then(function (uitslagen) {
         var beste = {};
         uitslagen.forEach(function (uitslag) {
           (uitslag && uitslag.results || []).forEach(function (r) {
@@ -183,52 +193,62 @@
       });
     }
 
+    /* The sociale kaart is shown as soon as it is found; the agenda follows below it.
+     * A chosen gemeente is a word every result must contain too (pages name their gemeenten). */
     function zoek() {
       var vraag = normalise(veld.value);
       var nummer = ++laatste;
+      form.removeAttribute("data-klaar");
       if (!vraag) {
         teller.textContent = "";
         uitkomst.textContent = "";
         return Promise.resolve();
       }
+      var plaats = gemeente.value ? " " + normalise(gemeente.value) : "";
       return laad().then(function (geladen) {
-        var pf = geladen[0];
         var vragen = varianten(vraag, geladen[1]);
-        var kaartFilters = { not: { deel: "agenda" } };
-        if (gemeente.value) kaartFilters.gemeente = gemeente.value;
-        return Promise.all([
-          zoekAlle(pf, vragen, kaartFilters),
-          zoekAlle(pf, vragen, { deel: "agenda" }),
-        ]).then(function (beide) {
+        return zoekAlle(geladen[0], vragen.map(function (v) { return v + plaats; })).then(function (kaart) {
           return Promise.all([
-            Promise.all(beide[0].slice(0, KAART_MAX).map(function (r) { return r.data(); })),
-            Promise.all(beide[1].slice(0, AGENDA_MAX).map(function (r) { return r.data(); })),
-            beide[0].length ? null : volgendeStap(veld.value.trim(), geladen[1]),
+            Promise.all(kaart.slice(0, KAART_MAX).map(function (r) { return r.data(); })),
+            kaart.length ? null : volgendeStap(veld.value.trim(), geladen[1]),
           ]).then(function (data) {
-            if (nummer !== laatste) return;  // a newer search is under way
-            toon(beide[0].length, data[0], beide[1].length, data[1], data[2]);
+            if (nummer !== laatste) return null;  // a newer search is under way
+            toonKaart(kaart.length, data[0], data[1]);
+            return laadAgenda().then(function (pf) { return zoekAlle(pf, vragen); }, function () { return []; }).then(function (agenda) {
+              return Promise.all(agenda.slice(0, AGENDA_MAX).map(function (r) { return r.data(); })).then(function (gegevens) {
+                if (nummer !== laatste) return;
+                toonAgenda(kaart.length, agenda.length, gegevens);
+              });
+            });
           });
         });
       });
     }
 
-    function toon(nKaart, kaart, nAgenda, agenda, geenResultaat) {
-      uitkomst.textContent = "";
+    function tel(nKaart, nAgenda) {
       teller.textContent = aantal(nKaart, "resultaat", "resultaten") + " op de sociale kaart" +
         (nAgenda ? " en " + aantal(nAgenda, "resultaat", "resultaten") + " in de regionale agenda." : ".");
+    }
+
+    function toonKaart(nKaart, kaart, geenResultaat) {
+      uitkomst.textContent = "";
       if (geenResultaat) uitkomst.appendChild(geenResultaat);
       if (nKaart) {
         uitkomst.appendChild(element("h2", "Op de sociale kaart"));
         uitkomst.appendChild(resultaatLijst(kaart, false));
         if (nKaart > kaart.length) uitkomst.appendChild(element("p", "De beste " + kaart.length + " staan hier. Maak je zoekvraag preciezer of kies je gemeente."));
       }
+      if (window.performance && performance.mark) performance.mark("sk-zoeken-kaart");
+    }
+
+    function toonAgenda(nKaart, nAgenda, agenda) {
+      tel(nKaart, nAgenda);
       if (nAgenda) {
         uitkomst.appendChild(element("h2", "Regionale agenda"));
         uitkomst.appendChild(element("p", "Plannen van de gemeenten samen; geen hulp die je kunt aanvragen.", "sk-toelichting"));
         uitkomst.appendChild(resultaatLijst(agenda, true));
       }
       form.setAttribute("data-klaar", veld.value);
-      if (window.performance && performance.mark) performance.mark("sk-zoeken-klaar");
     }
 
     function vulUitAdres() {
