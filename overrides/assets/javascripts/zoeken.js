@@ -7,6 +7,7 @@
 
   var KAART_MAX = 10;
   var AGENDA_MAX = 5;
+  var MET_GEMEENTE_MAX = 40;  // with a gemeente chosen, this many are read to keep the ones about it
   var VARIANTEN_MAX = 12;
 
   function normalise(text) {
@@ -204,22 +205,28 @@
         uitkomst.textContent = "";
         return Promise.resolve();
       }
+      if (window.performance && performance.mark) performance.mark("sk-zoeken-start");  // benchmarks/zoeken.py
       var plaats = gemeente.value ? " " + normalise(gemeente.value) : "";
+      var vragen = [];
+      var nKaart = 0;
       return laad().then(function (geladen) {
-        var vragen = varianten(vraag, geladen[1]);
+        vragen = varianten(vraag, geladen[1]);
         return zoekAlle(geladen[0], vragen.map(function (v) { return v + plaats; })).then(function (kaart) {
-          return Promise.all([
-            Promise.all(kaart.slice(0, KAART_MAX).map(function (r) { return r.data(); })),
-            kaart.length ? null : volgendeStap(veld.value.trim(), geladen[1]),
-          ]).then(function (data) {
-            if (nummer !== laatste) return null;  // a newer search is under way
-            toonKaart(kaart.length, data[0], data[1]);
-            return laadAgenda().then(function (pf) { return zoekAlle(pf, vragen); }, function () { return []; }).then(function (agenda) {
-              return Promise.all(agenda.slice(0, AGENDA_MAX).map(function (r) { return r.data(); })).then(function (gegevens) {
-                if (nummer !== laatste) return;
-                toonAgenda(kaart.length, agenda.length, gegevens);
-              });
-            });
+          nKaart = kaart.length;
+          return Promise.all(kaart.slice(0, plaats ? MET_GEMEENTE_MAX : KAART_MAX).map(function (r) { return r.data(); }));
+        }).then(function (gegevens) {
+          if (plaats) {  // only pages about that gemeente, not overviews that happen to name it
+            gegevens = gegevens.filter(function (d) { return (d.meta.gemeenten || "").split(", ").indexOf(gemeente.value) !== -1; });
+            nKaart = gegevens.length;
+          }
+          return Promise.all([gegevens.slice(0, KAART_MAX), nKaart ? null : volgendeStap(veld.value.trim(), geladen[1])]);
+        });
+      }).then(function (kaart) {
+        if (nummer !== laatste) return null;  // a newer search is under way
+        toonKaart(nKaart, kaart[0], kaart[1]);
+        return laadAgenda().then(function (pf) { return zoekAlle(pf, vragen); }, function () { return []; }).then(function (agenda) {
+          return Promise.all(agenda.slice(0, AGENDA_MAX).map(function (r) { return r.data(); })).then(function (gegevens) {
+            if (nummer === laatste) toonAgenda(nKaart, agenda.length, gegevens);
           });
         });
       });
