@@ -144,7 +144,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--vraag", default="maatje")
-    parser.add_argument("--tweede", default="scheiding", help="een tweede zoekvraag op dezelfde pagina")
+    parser.add_argument("--tweede", default="huiswerk", help="een tweede zoekvraag op dezelfde pagina")
     parser.add_argument("--keer", type=int, default=3, help="metingen per zoekmachine; de mediaan telt")
     parser.add_argument("--site", type=Path, help="een al gebouwde site (van dit script) opnieuw meten")
     parser.add_argument("--bewaar", type=Path, help="bouw de site in deze (nieuwe) map en laat hem staan")
