@@ -161,7 +161,7 @@ def main() -> None:
         paginas = len(list(site.rglob("index.html")))
         lunr_index = site / "search" / "search_index.json"
         pagefind = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
-        print(f"{paginas} pagina's")
+        print(f"{paginas} pagina's; belasting van de machine (load average, 1 min): {os.getloadavg()[0]:.1f} op {os.cpu_count()} kernen")
         print(f"lunr-index: {kb(lunr_index.stat().st_size)} (gzip {kb(len(gzip.compress(lunr_index.read_bytes())))}), één bestand")
         print(f"Pagefind-index: {kb(sum(p.stat().st_size for p in pagefind))} in {len(pagefind)} bestanden (al gecomprimeerd)")
         basis = serveer(site)
