@@ -38,7 +38,13 @@
         vragen.push(kopie.join(" "));
       });
     });
-    return uniek(vragen).slice(0, VARIANTEN_MAX);
+    vragen = uniek(vragen);
+    // Pagefind matches the start of words: "schuld" already finds "schulden", so that
+    // variant would only cost a search (each search scores every page it matches).
+    var nodig = vragen.filter(function (v) {
+      return !vragen.some(function (ander) { return ander !== v && ander.indexOf(" ") === -1 && v.indexOf(" ") === -1 && v.indexOf(ander) === 0; });
+    });
+    return nodig.slice(0, VARIANTEN_MAX);
   }
 
   /* Pagefind's excerpt marks hits with <mark>; everything else is shown as plain text
