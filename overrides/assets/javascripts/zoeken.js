@@ -103,7 +103,10 @@
 
     function bundel(attribuut) {
       return import(new URL(form.getAttribute(attribuut), window.location.href).href).then(function (pf) {
-        return pf.options({ baseUrl: basis.pathname, excerptLength: 24 }).then(function () { return pf; });
+        // init() fetches the engine and the page list now, not at the first query.
+        return pf.options({ baseUrl: basis.pathname, excerptLength: 24 })
+          .then(function () { return pf.init(); })
+          .then(function () { return pf; });
       });
     }
 
@@ -285,6 +288,9 @@
       zoek();
     });
     veld.addEventListener("input", function () {
+      // While the pause before searching runs, fetch the part of the index for this word.
+      var woord = normalise(veld.value);
+      if (woord) laad().then(function (geladen) { geladen[0].preload(woord); });
       window.clearTimeout(wacht);
       wacht = window.setTimeout(function () {
         window.history.replaceState(null, "", adres());
@@ -299,7 +305,7 @@
 
     document.querySelectorAll(".sk-zonder-js").forEach(function (el) { el.hidden = true; });
     vulUitAdres();
-    zoek();
+    if (veld.value.trim()) zoek(); else laad();  // an empty page gets the engine ready for the first word
   }
 
   function init() {
