@@ -167,8 +167,8 @@ def test_edit_links_open_the_yaml_file(built_site, dataset):
         assert link is not None and link.get("href") == REPO_EDIT + record.bron
         assert (ROOT / "tests" / "fixtures" / record.bron).is_file()
         assert "Klopt er iets niet?" in link.text
-        # Material's own edit button points at the same file, not at a generated page.
-        assert doc.find("a", rel="edit").get("href") == REPO_EDIT + record.bron
+        # No edit pencil from Material at the top: public pages carry no editing controls.
+        assert doc.find("a", rel="edit") is None
 
 
 def test_voorbeeld_notice_where_example_records_are_shown(built_site, dataset):
