@@ -141,11 +141,17 @@ def test_home_search_goes_to_the_search_page_and_back_restores_the_query(page, s
     assert page.get_by_label("Waar zoek je hulp of steun bij?").input_value() == "steunouder"
 
 
-def test_search_page_has_no_axe_violations(page, site_url):
-    zoek(page, site_url, "maatje")
-    assert axe_violations(page) == []
-    zoek(page, site_url, "zzqxw", "Woerden")
-    assert axe_violations(page) == []
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_search_page_has_no_axe_violations(browser, site_url, viewport):
+    context = browser.new_context(viewport=viewport, locale="nl-NL")
+    try:
+        page = context.new_page()
+        zoek(page, site_url, "echtscheiding")  # sociale kaart and agenda results
+        assert axe_violations(page) == []
+        zoek(page, site_url, "zzqxw", "Woerden")  # the next step: other words and the lokaal team
+        assert axe_violations(page) == []
+    finally:
+        context.close()
 
 
 # --- part 2: filters in the address ------------------------------------------------------------
