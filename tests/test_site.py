@@ -70,8 +70,7 @@ def test_site_config_is_what_the_issue_asks():
     assert CONFIG["theme"]["font"] is False
     assert "data" in CONFIG["watch"]
     assert CONFIG["edit_uri"] and CONFIG["repo_url"].startswith("https://")
-    search = next(p["search"] for p in CONFIG["plugins"] if isinstance(p, dict) and "search" in p)
-    assert search["lang"] == "nl" and "stemmer" in search["pipeline"]
+    assert CONFIG["plugins"] == []  # no lunr: Pagefind indexes the built site (README "Zoeken")
 
 
 def test_hook_files_stay_small():
@@ -168,8 +167,8 @@ def test_edit_links_open_the_yaml_file(built_site, dataset):
         assert link is not None and link.get("href") == REPO_EDIT + record.bron
         assert (ROOT / "tests" / "fixtures" / record.bron).is_file()
         assert "Klopt er iets niet?" in doc.find("a", class_="sk-klopt-niet").text
-        # Material's own edit button points at the same file, not at a generated page.
-        assert doc.find("a", rel="edit").get("href") == REPO_EDIT + record.bron
+        # No edit pencil from Material at the top: public pages carry no editing controls.
+        assert doc.find("a", rel="edit") is None
 
 
 def test_voorbeeld_notice_where_example_records_are_shown(built_site, dataset):
@@ -372,12 +371,22 @@ def test_headings_in_order(built_site):
 # --- search ----------------------------------------------------------------------------------
 
 
-def test_search_index_is_dutch_with_stemming(built_site):
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["nl"]
-    assert "stemmer" in index["config"]["pipeline"]
-    lunr = built_site / "assets/javascripts/lunr/min"
-    # Our Dutch search (plural diminutives, stemmed prefix searches) on top of Material's Snowball stemmer.
-    assert "stemmer-nl-socialekaart" in (lunr / "lunr.nl.min.js").read_text(encoding="utf-8")
-    assert 'registerFunction(r.nl.stemmer,"stemmer-nl")' in (lunr / "lunr.nl.snowball.min.js").read_text(encoding="utf-8")
-    assert any(d["location"].startswith("informele-steun/") for d in index["docs"])
+def test_search_index_is_pagefind_in_dutch_with_kinds_and_gemeenten(built_site):
+    entry = json.loads((built_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nl"]  # one Dutch index: Dutch stemming for every page
+    assert entry["languages"]["nl"]["page_count"] >= len(list(built_site.glob("informele-steun/*/index.html")))
+    # No lunr index any more: the country-wide index would be one download of many megabytes.
+    assert not (built_site / "search/search_index.json").exists()
+    # The agenda has an index of its own, so it never pushes sociale-kaart records down.
+    agenda = json.loads((built_site / "pagefind-agenda/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert agenda["languages"]["nl"]["page_count"] == len(list(built_site.glob("agenda/**/index.html")))
+    gezocht = [p for p in built_site.rglob("index.html") if p.relative_to(built_site).parts[0] not in ("redactie", "widget")]
+    assert entry["languages"]["nl"]["page_count"] + agenda["languages"]["nl"]["page_count"] == len(gezocht)
+    # What each result shows: its kind and gemeenten.
+    pagina = (built_site / "informele-steun/maatje-op-maat/index.html").read_text(encoding="utf-8")
+    assert 'data-pagefind-meta="soort:Informele steun"' in pagina
+    assert re.search(r'<span data-pagefind-meta="gemeenten">[^<]*Woerden', pagina)
+    synoniemen = json.loads((built_site / "zoeken/synoniemen.json").read_text(encoding="utf-8"))
+    assert ["pesten", "gepest", "pestgedrag"] in synoniemen
+    teams = json.loads((built_site / "zoeken/teams.json").read_text(encoding="utf-8"))
+    assert teams["Woerden"]["pad"].startswith("lokale-teams/")

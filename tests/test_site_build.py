@@ -89,9 +89,9 @@ def test_page_generation_does_not_need_mkdocs():
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env={**os.environ})
 
 
-def test_hand_written_pages_edit_their_markdown(built_site):
-    link = load(built_site / "over/index.html").find("a", rel="edit")
-    assert link is not None and link.get("href").endswith("/edit/main/content/over.md")
+def test_hand_written_pages_carry_no_edit_pencil(built_site):
+    # Issue 13, part 6: public pages carry no editing controls (tests/test_publieke_paginas.py).
+    assert load(built_site / "over/index.html").find("a", rel="edit") is None
 
 
 @pytest.mark.parametrize(

@@ -133,14 +133,15 @@ def test_the_gezinshuis_gate_catches_planted_leaks(built_site, tmp_path):
     rows = kaart.read_text(encoding="utf-8")
     first_point = rows[rows.index("var data = [[") + len("var data = [[") :].split(",")[0]
     kaart.write_text(rows.replace(f"[[{first_point},", "[[52.0912,", 1), encoding="utf-8")
-    index = copy / "search/search_index.json"
-    index.write_text(index.read_text(encoding="utf-8").replace(naam, naam + " (52.0912, 4.8812)", 1), encoding="utf-8")
+    # The search index: Pagefind's fragment of the overview page (gzip-compressed JSON).
+    index = next(f for f in (copy / "pagefind/fragment").iterdir() if naam in gzip.decompress(f.read_bytes()).decode("utf-8"))
+    index.write_bytes(gzip.compress(gzip.decompress(index.read_bytes()).decode("utf-8").replace(naam, naam + " (52.0912, 4.8812)", 1).encode("utf-8")))
 
     found = "\n".join(gezinshuis_leaks(copy, names, places))
 
     assert "gezinshuizen/index.html" in found and "'Dorpsstraat 12'" in found and "'3441 AB'" in found
     assert "gezinshuizen/kaart.html: map point (52.0912" in found
-    assert "search/search_index.json" in found and "precise coordinate '52.0912'" in found
+    assert f"pagefind/fragment/{index.name}" in found and "precise coordinate '52.0912'" in found
 
 
 def _plant(path: Path, key: str, line: str) -> None:

@@ -59,7 +59,7 @@ def page_types(site: Path) -> dict[str, str]:
 def text_files(site: Path) -> Iterator[tuple[Path, str]]:
     """Every file a visitor can fetch that holds text, gzip files unpacked."""
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        if path.suffix == ".gz":
+        if path.suffix == ".gz" or path.suffix.startswith(".pf_"):  # Pagefind's index files are gzip too
             yield path, gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
         elif path.suffix in TEXT_SUFFIXES:
             yield path, path.read_text(encoding="utf-8", errors="replace")
@@ -120,8 +120,13 @@ def _external(url: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         return None
-    host = parts.hostname or ""
-    return None if host in ALLOWED_EXTERNAL_HOSTS or host in ("127.0.0.1", "localhost") else host
+    host = (parts.hostname or "").split("$")[0]  # a JS template: `https://example.com${path}`
+    if host in ALLOWED_EXTERNAL_HOSTS or host in ("127.0.0.1", "localhost"):
+        return None
+    # RFC 2606 names never reach anyone: Pagefind parses relative URLs against example.com.
+    if host in ("example.com", "example.org", "example.net") or host.endswith((".example", ".invalid", ".test")):
+        return None
+    return host
 
 
 def _html_references(node: Node) -> Iterator[tuple[str, str]]:

@@ -9,7 +9,6 @@ import logging
 import os
 import re
 from datetime import date, datetime, timezone
-from importlib.resources import files as package_files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,7 @@ from ..selectie import kies_regios
 from .build import Uitvoer, genereer, toc_tokens
 from .data import EditLinks, SiteData
 from .render import render_template
+from .zoeken import lees_synoniemen, pagefind_index, zoekbestanden
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -35,10 +35,6 @@ log = logging.getLogger("mkdocs.plugins.socialekaart")
 
 DATA_MAP = "data"
 DATUM_VARIABELE = "SOCIALEKAART_DATUM"  # build "as if" on this date (tests, benchmarks)
-# Material's Snowball stemmer for Dutch, published under another name: the file of the
-# same name in overrides/ loads it and fixes plural diminutives and prefix searches.
-LUNR_NL = "assets/javascripts/lunr/min/lunr.nl.min.js"
-LUNR_NL_SNOWBALL = "assets/javascripts/lunr/min/lunr.nl.snowball.min.js"
 # A hand-written page asks for generated content with an HTML comment on its own line.
 FRAGMENT = re.compile(r"<!--\s*socialekaart:([a-z-]+)\s*-->")
 
@@ -46,6 +42,7 @@ FRAGMENT = re.compile(r"<!--\s*socialekaart:([a-z-]+)\s*-->")
 class _Build:
     site: SiteData | None = None
     uitvoer: Uitvoer | None = None
+    synoniemen: list[list[str]] = []
 
 
 _build = _Build()
@@ -70,6 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     vandaag = bouwdatum()
     try:
         instellingen = lees_instellingen(config_file, config.extra)
+        _build.synoniemen = lees_synoniemen(config.extra.get("zoeken", {}).get("synoniemen"), config_file)
     except DataError as error:
         raise PluginError(f"De instellingen van de regio in {config_file.name} bevatten fouten; de site is niet gebouwd.\n{error}") from None
     try:
@@ -100,8 +98,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for src_uri, inhoud in uitvoer.bestanden.items():
         files.append(File.generated(config, src_uri, content=inhoud))
-    snowball = package_files("material").joinpath("templates", LUNR_NL)
-    files.append(File.generated(config, LUNR_NL_SNOWBALL, content=snowball.read_bytes()))
+    for src_uri, inhoud in zoekbestanden(_build.site, _build.synoniemen).items():
+        files.append(File.generated(config, src_uri, content=inhoud))
     log.info(
         "socialekaart: %d pagina's en %d andere bestanden gemaakt uit %d gegevensbestanden",
         len(uitvoer.paginas), len(uitvoer.bestanden), _build.site.dataset.bestanden,
@@ -117,3 +115,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return gegenereerd.html
     site = _build.site
     return FRAGMENT.sub(lambda m: render_template(f"fragmenten/{m.group(1)}.html", page.url, site, {}), html)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The search index is made from the written pages, also on every `mkdocs serve` rebuild."""
+    try:
+        samenvatting = pagefind_index(Path(config.site_dir))
+    except RuntimeError as error:
+        raise PluginError(str(error)) from None
+    log.info("socialekaart: zoekindex gemaakt met Pagefind (%s)", "; ".join(samenvatting))

@@ -17,6 +17,7 @@ from . import labels, paden
 from .data import SiteData
 from .pagina import Pagina
 from .veilig import markdown_html, veilige_url
+from .zoeken import SYNONIEMEN_BESTAND, TEAMS_BESTAND, zoekkenmerken
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -55,6 +56,7 @@ def environment() -> Environment:
     )
     env.globals.update(labels.ALLE)
     env.globals["agenda_voor"] = agenda_voor  # agenda items a sociale-kaart record belongs to
+    env.globals.update(zoekkenmerken=zoekkenmerken, zoek_synoniemen=SYNONIEMEN_BESTAND, zoek_teams=TEAMS_BESTAND)
     return env
 
 

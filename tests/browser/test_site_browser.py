@@ -6,7 +6,6 @@ site built once per session by `built_site` (tests/conftest.py).
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -42,7 +41,7 @@ def test_filter_narrows_the_informele_steun_list(page, site_url, dataset):
     assert 0 < zichtbaar(page, items) == len(met_maatje) < totaal
     for item in met_maatje:
         assert page.locator(f"{items}:visible", has_text=item.naam).count() >= 1
-    assert page.locator(".sk-teller").inner_text().startswith(f"{len(met_maatje)} van de {totaal}")
+    assert page.locator(".sk-teller").inner_text() == f"{len(met_maatje)} initiatieven gevonden, van de {totaal}."
 
     page.get_by_label("Waar zoek je steun bij?").select_option("")
     page.get_by_label("Alleen steun zonder verwijzing").check()
@@ -56,7 +55,7 @@ def test_filter_narrows_the_informele_steun_list(page, site_url, dataset):
     ]
     assert zichtbaar(page, items) == len(passend)
 
-    page.get_by_role("button", name="Alles weer tonen").click()
+    page.get_by_role("button", name="Wis filters").click()
     page.wait_for_function(f"document.querySelectorAll('{items}:not([hidden])').length === {totaal}")
 
 
@@ -124,57 +123,7 @@ def test_school_lookup_by_gemeente_and_no_match(page, site_url, dataset):
     assert "Niets gevonden" in page.locator(".sk-zoek .sk-teller").inner_text()
 
 
-# --- search ----------------------------------------------------------------------------------------
-
-
-def _pages_saying(built_site: Path, word: str, not_word: str) -> set[str]:
-    """Pages (URL paths) whose indexed text has `word` but no word starting with `not_word`."""
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    tekst: dict[str, str] = {}
-    for doc in index["docs"]:
-        pagina = doc["location"].split("#")[0]
-        tekst[pagina] = tekst.get(pagina, "") + " " + doc["title"] + " " + doc["text"]
-    woord, niet = re.compile(rf"\b{word}\b", re.I), re.compile(rf"\b{not_word}", re.I)
-    return {p for p, t in tekst.items() if woord.search(t) and not niet.search(t)}
-
-
-def _search(page, site_url: str, query: str) -> set[str]:
-    """Type in Material's search box; all result pages (scrolling loads more)."""
-    page.goto(site_url)
-    zoekveld = page.locator("input[data-md-component=search-query]")
-    zoekveld.click()
-    zoekveld.fill(query)
-    page.wait_for_selector(".md-search-result__item", timeout=20_000)
-    gezien = -1
-    while gezien != page.locator(".md-search-result__item").count():
-        gezien = page.locator(".md-search-result__item").count()
-        page.locator(".md-search-result__item").last.scroll_into_view_if_needed()
-        page.wait_for_timeout(300)
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.href)")
-    return {re.sub(r"^https?://[^/]+/", "", h).split("?")[0].split("#")[0] for h in hrefs}
-
-
-def test_search_maatjes_finds_a_page_that_only_says_maatje(page, site_url, built_site):
-    alleen_maatje = _pages_saying(built_site, "maatje", "maatjes")
-    assert alleen_maatje, "geen pagina met alleen 'maatje' in de gegevens"
-    gevonden = _search(page, site_url, "maatjes")
-    assert gevonden & alleen_maatje
-
-
-def test_search_plural_finds_singular_and_word_being_typed(page, site_url, built_site):
-    # "ouders" must find pages that only say "ouder"; "maat" (still typing) finds "maatje".
-    alleen_ouder = _pages_saying(built_site, "ouder", "ouders")
-    if alleen_ouder:
-        assert _search(page, site_url, "ouders") & alleen_ouder
-    assert _search(page, site_url, "maat") & _pages_saying(built_site, "maatje", "maatjes")
-
-
-def test_home_search_form_opens_search_with_the_query(page, site_url):
-    page.goto(site_url)
-    page.get_by_label(re.compile("Zoek op de site")).fill("steunouders")
-    page.get_by_role("button", name="Zoeken").click()
-    page.wait_for_selector(".md-search-result__item", timeout=20_000)
-    assert page.locator("input[data-md-component=search-query]").input_value() == "steunouders"
+# --- search: tests/browser/test_zoeken_browser.py ------------------------------------------------
 
 
 # --- print ------------------------------------------------------------------------------------------
@@ -202,28 +151,3 @@ def test_school_lookup_is_tolerant_of_spaces_case_and_prefixes(page, site_url, v
     assert "Nijenrode" in rijen.first.inner_text()
     assert rijen.first.locator("a[href^='mailto:']").count() == 1  # exactly the school's own contact
 
-
-OVERLOOP_JS = """() => {
-    // Every table cell must lie within the printed content width: nothing cut off at the right.
-    const content = document.querySelector('.md-content__inner').getBoundingClientRect();
-    const out = [];
-    for (const cell of document.querySelectorAll('.md-content__inner table th, .md-content__inner table td')) {
-        const box = cell.getBoundingClientRect();
-        if (box.width > 0 && box.right > content.right + 1) out.push(cell.innerText.slice(0, 40));
-    }
-    for (const el of document.querySelectorAll('.md-content__inner table')) {
-        if (el.scrollWidth > el.clientWidth + 1) out.push('table scrolls: ' + (el.caption ? el.caption.innerText : ''));
-    }
-    return out;
-}"""
-
-
-@pytest.mark.parametrize("soort", ["lokaal-team", "gemeente"])
-def test_team_and_gemeente_pages_print_without_cut_off_columns(page, site_url, dataset, soort):
-    team = max(dataset.lokale_teams.values(), key=lambda t: len(t.contactpersonen))
-    pad = f"lokale-teams/{team.id}/" if soort == "lokaal-team" else f"gemeenten/{dataset.gemeente_naam(team.gemeenten[0]).lower().replace(' ', '-')}/"
-    page.set_viewport_size({"width": 700, "height": 1000})  # about an A4 page's printable width
-    page.goto(site_url + pad)
-    page.emulate_media(media="print")
-    assert page.evaluate(OVERLOOP_JS) == []
-    assert page.locator("text=Contactmoment").first.is_visible()

@@ -27,33 +27,87 @@
     return gegeven === waarde;
   }
 
+  /* Words for the count, from the form: "1 initiatief", "3 initiatieven". */
+  function aantal(form, n) {
+    return n + " " + (n === 1 ? form.getAttribute("data-enkelvoud") || "resultaat" : form.getAttribute("data-meervoud") || "resultaten");
+  }
+
+  /* The filters live in the query string (?gemeente=GM0632&thema=maatje): a filtered list
+   * can be shared, and it comes back on reload and after Back. */
+  function naarAdres(controls) {
+    var params = new URLSearchParams(window.location.search);
+    controls.forEach(function (c) {
+      var waarde = c.type === "checkbox" ? (c.checked ? c.value : "") : c.value.trim();
+      if (waarde) params.set(c.name, waarde); else params.delete(c.name);
+    });
+    var query = params.toString();
+    var adres = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    if (adres !== window.location.pathname + window.location.search + window.location.hash) {
+      window.history.replaceState(window.history.state, "", adres);
+    }
+  }
+
+  function uitAdres(controls) {
+    var params = new URLSearchParams(window.location.search);
+    controls.forEach(function (c) {
+      var waarde = params.get(c.name) || "";
+      if (c.type === "checkbox") {
+        c.checked = waarde === c.value;
+      } else {
+        c.value = waarde;
+        if (c.tagName === "SELECT" && c.selectedIndex < 0) c.value = "";  // unknown value in a shared link
+      }
+    });
+  }
+
   function setupFilter(form) {
     var lijst = document.getElementById(form.getAttribute("data-filter-lijst"));
     if (!lijst) return;
     var items = Array.prototype.slice.call(lijst.children);
-    var controls = form.querySelectorAll("[data-filter]");
+    var controls = Array.prototype.slice.call(form.querySelectorAll("[data-filter]"));
     var teller = form.querySelector(".sk-teller");
+    var kop = document.getElementById(form.getAttribute("data-filter-kop") || "");
 
     function update() {
       var zichtbaar = 0;
       items.forEach(function (item) {
-        var ok = Array.prototype.every.call(controls, function (c) { return matches(c, item); });
+        var ok = controls.every(function (c) { return matches(c, item); });
         item.hidden = !ok;
         if (ok) zichtbaar += 1;
       });
+      var alles = zichtbaar === items.length;
       if (teller) {
-        teller.textContent = zichtbaar === items.length
-          ? "Alle " + items.length + " worden getoond."
-          : zichtbaar + " van de " + items.length + " worden getoond.";
+        teller.textContent = alles
+          ? "Alle " + aantal(form, items.length) + " worden getoond."
+          : aantal(form, zichtbaar) + " gevonden, van de " + items.length + ".";
+      }
+      if (kop) {
+        kop.textContent = alles
+          ? kop.getAttribute("data-kop-alle") + " (" + items.length + ")"
+          : kop.getAttribute("data-kop-gefilterd") + " (" + zichtbaar + ")";
       }
     }
 
-    form.addEventListener("input", update);
-    form.addEventListener("change", update);
-    form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+    function wijziging() {
+      update();
+      naarAdres(controls);
+    }
+
+    function herstel() {
+      uitAdres(controls);
+      update();
+    }
+
+    form.setAttribute("autocomplete", "off");  // the address, not the browser's memory, holds the filters
+    form.addEventListener("input", wijziging);
+    form.addEventListener("change", wijziging);
+    form.addEventListener("reset", function () { window.setTimeout(wijziging, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    window.addEventListener("popstate", herstel);
+    window.addEventListener("pageshow", function (event) { if (event.persisted) herstel(); });
     form.hidden = false;
-    update();
+    form.parentNode.querySelectorAll(".sk-filter-zonder-js").forEach(function (el) { el.hidden = true; });
+    herstel();
   }
 
   /* Schools are typed in many ways: "OBS Nijenrode" for "Nijenrode", "99 SC" for BRIN 99SC.
