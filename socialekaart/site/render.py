@@ -10,7 +10,6 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from ..agenda.overzicht import agenda_voor
 from ..models import KaartRecord, Record
 from ..models.common import telefoon_link
 from . import labels, paden
@@ -45,7 +44,6 @@ def environment() -> Environment:
     )
     env.filters.update(markdown=markdown_html, datum=datum, tel=telefoon_link, labels=vertaal)
     env.globals.update(labels.ALLE)
-    env.globals["agenda_voor"] = agenda_voor  # agenda items a sociale-kaart record belongs to
     return env
 
 

@@ -14,7 +14,7 @@ from . import section
 @section
 def gezinshuizen(site: SiteData) -> Iterator[Pagina]:
     pad = "gezinshuizen/"
-    huizen = sorted(site.dataset.gezinshuizen.values(), key=lambda h: (site.dataset.gemeente_naam(h.gemeente), h.plaats, h.naam))
+    huizen = sorted(site.dataset.gezinshuizen.values(), key=lambda h: (site.gemeente_naam(h.gemeente), h.plaats, h.naam))
     punten = []
     for huis in huizen:
         url = paden.relative_url(pad, paden.aanbieder(huis.aanbieder))
