@@ -142,6 +142,14 @@ class SiteData:
         paar = self.index.gemeenten.get(code)
         return paar[1] if paar else None
 
+    def regio_van(self, code: str) -> Regio | None:
+        paar = self.index.gemeenten.get(code)
+        return paar[0] if paar else None
+
+    def regio_ids(self, codes: Iterable[str]) -> list[str]:
+        """The regions of these gemeenten, each once."""
+        return list(dict.fromkeys(r.id for c in codes if (r := self.regio_van(c))))
+
     def gemeente_naam(self, code: str) -> str:
         gemeente = self.gemeente(code)
         return gemeente.naam if gemeente else code

@@ -54,3 +54,9 @@ def relative_url(van: str, naar: str) -> str:
     if naar.endswith("/") or naar == "":
         rel = "./" if rel == "." else rel + "/"
     return rel
+
+
+def overzicht_regio(overzicht: str, regio: str) -> str:
+    """'informele-steun/' + 'utrecht-west' -> 'informele-steun/regio/utrecht-west/': one
+    region's part of a national overview ('regio/' keeps it apart from the record pages)."""
+    return f"{overzicht}regio/{regio}/"
