@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ..agenda.models import AgendaItem
+from ..agenda.overzicht import regios_van
 from ..load import Dataset
 from ..models import Aanbieder, Gezinshuis, InformeleSteun, KaartRecord, LokaalTeam, Record, Regio
 from ..models.regio import Gemeente
@@ -81,16 +82,11 @@ class Index:
         self._in_regio: dict[str, dict[tuple[str, str], list[Record]]] = {}
 
     def regios_van(self, record: Record) -> set[str]:
-        """The regions a record belongs to: its own `regio`/`regios`, and those of its gemeenten."""
-        regios = set()
-        if isinstance(getattr(record, "regio", None), str):
-            regios.add(record.regio)  # type: ignore[attr-defined]
-        regios.update(getattr(record, "regios", None) or [])
-        codes = list(getattr(record, "gemeenten", None) or [])
-        if isinstance(getattr(record, "gemeente", None), str):
-            codes.append(record.gemeente)  # type: ignore[attr-defined]
-        regios.update(self.gemeenten[c][0].id for c in codes if c in self.gemeenten)
-        return regios
+        return regios_van(record, self.regio_van)
+
+    def regio_van(self, code: str) -> Regio | None:
+        paar = self.gemeenten.get(code)
+        return paar[0] if paar else None
 
     def in_regio(self, dataset: Dataset, folder: str, regio: str) -> list[Record]:
         if folder not in self._in_regio:
@@ -143,8 +139,7 @@ class SiteData:
         return paar[1] if paar else None
 
     def regio_van(self, code: str) -> Regio | None:
-        paar = self.index.gemeenten.get(code)
-        return paar[0] if paar else None
+        return self.index.regio_van(code)
 
     def regio_ids(self, codes: Iterable[str]) -> list[str]:
         """The regions of these gemeenten, each once."""
