@@ -13,12 +13,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -34,23 +36,56 @@ VANDAAG = date(2026, 6, 1)
 REGIOS = 10
 GEMEENTEN_PER_REGIO = 8
 SCHEMA = "# yaml-language-server: $schema=../../schemas/{folder}.schema.json\n"
+AGENDA_SCHEMA = "# yaml-language-server: $schema=../../../schemas/agenda.schema.json\n"
 TELEFOON = ["14 0348", "14 030", "14 020", "14 010"]  # 14-numbers: gemeente switchboards, nobody's own line
 THEMAS = ["maatje", "buurtgezin", "steunouder", "thuisbezoek", "netwerk", "mentor", "lotgenoten", "opvoeden"]
+# Where the Netherlands is, roughly: generated gemeenten lie inside PDOK's map.
+LAT, LON = (50.8, 53.4), (3.5, 7.1)
+# The national set at scale 1 (issue 14): 342 gemeenten in 40 regions, and per folder the records.
+NATIONAAL_GEMEENTEN, NATIONAAL_REGIOS = 342, 40
+NATIONAAL = {"providers": 2_000, "lokale-teams": 342, "informele-steun": 6_000, "gezinshuizen": 1_500}
+AGENDAPUNTEN_PER_REGIO = 5
+
+
+@dataclass(frozen=True)
+class Gebied:
+    """Where a generated record is: its region's id and one of that region's gemeente codes."""
+
+    regio: str
+    gemeente: str
+
+
+class Indeling:
+    """Regions with their gemeenten, spread over the country; deterministic for a seed.
+
+    Records are handed out over the gemeenten in turn, so every gemeente gets about as many.
+    """
+
+    def __init__(self, regios: int, gemeenten: int, zaad: int = 0) -> None:
+        rng = random.Random(zaad)
+        self.per_regio = [gemeenten // regios + (r < gemeenten % regios) for r in range(regios)]
+        self.gebieden = [Gebied(f"regio-{r}", code(r, g)) for r, n in enumerate(self.per_regio) for g in range(n)]
+        self.coordinaten = {
+            g.gemeente: (round(rng.uniform(*LAT), 4), round(rng.uniform(*LON), 4)) for g in self.gebieden
+        }
+
+    def gebied(self, i: int) -> Gebied:
+        return self.gebieden[i % len(self.gebieden)]
 
 
 def code(regio: int, n: int) -> str:
     return f"GM{regio * 100 + n + 1:04d}"
 
 
-def regio_file(r: int) -> str:
-    gemeenten = "".join(
-        f"  - code: {code(r, g)}\n    naam: Gemeente {r}-{g}\n    coordinaten: {{lat: 52.{10 + g}, lon: 5.{10 + r}}}\n"
-        for g in range(GEMEENTEN_PER_REGIO)
-    )
+def regio_file(r: int, indeling: Indeling) -> str:
+    gemeenten = ""
+    for g in range(indeling.per_regio[r]):
+        lat, lon = indeling.coordinaten[code(r, g)]
+        gemeenten += f"  - code: {code(r, g)}\n    naam: Gemeente {r}-{g}\n    coordinaten: {{lat: {lat}, lon: {lon}}}\n"
     return f"naam: Regio {r}\nbeschrijving: De gemeenten van regio {r} werken samen aan jeugdhulp.\ngemeenten:\n{gemeenten}"
 
 
-def aanbieder_file(i: int, r: int, aanbieders: int) -> str:
+def aanbieder_file(i: int, waar: Gebied, aanbieders: int, rng: random.Random) -> str:
     return f"""naam: Aanbieder {i}
 beschrijving: |
   Aanbieder {i} helpt gezinnen met jeugdhulp thuis en op de praktijk. Ouders en kinderen
@@ -60,12 +95,12 @@ beschrijving: |
   - Begeleiding van jongeren
   - Meer op [de website](https://example.org/aanbieder-{i}).
 aanbod: [ambulante-jeugdhulp, opvoedondersteuning, gezinshuizen]
-regios: [regio-{r}]
-gemeenten: [{code(r, i // REGIOS % GEMEENTEN_PER_REGIO)}]
+regios: [{waar.regio}]
+gemeenten: [{waar.gemeente}]
 locaties:
   - naam: Kantoor {i}
     plaats: Plaats {i}
-    gemeente: {code(r, i // REGIOS % GEMEENTEN_PER_REGIO)}
+    gemeente: {waar.gemeente}
     adres: Voorbeeldplein {i % 90 + 1}
     postcode: 1234 AB
 contact:
@@ -79,10 +114,10 @@ voorbeeld: true
 """
 
 
-def team_file(i: int, r: int, aanbieders: int) -> str:
+def team_file(i: int, waar: Gebied, aanbieders: int, rng: random.Random) -> str:
     scholen = "".join(f"  - naam: School {i}-{s}\n    brin: {i % 90 + 10:02d}AB\n    plaats: Plaats {i}\n" for s in range(3))
     return f"""naam: Lokaal team {i}
-gemeenten: [{code(r, i // REGIOS % GEMEENTEN_PER_REGIO)}]
+gemeenten: [{waar.gemeente}]
 beschrijving: Het lokale team helpt bij vragen over opgroeien, opvoeden, geld en werk.
 contact:
   telefoon: {TELEFOON[i % len(TELEFOON)]}
@@ -102,7 +137,10 @@ voorbeeld: true
 """
 
 
-def steun_file(i: int, r: int, aanbieders: int) -> str:
+def steun_file(i: int, waar: Gebied, aanbieders: int, rng: random.Random) -> str:
+    themas = rng.sample(THEMAS, 2)
+    # One in ten initiatives works in the whole region (no gemeenten listed).
+    gemeenten = "" if i % 10 == 9 else f"gemeenten: [{waar.gemeente}]\n"
     return f"""naam: Initiatief {i}
 samenvatting: Een vrijwilliger trekt een paar uur per week met je kind op, zodat jij even op adem komt.
 beschrijving: |
@@ -114,16 +152,16 @@ beschrijving: |
 
   Je meldt je zelf aan. Meer weten? Mail naar [het initiatief](mailto:steun{i}@example.org).
 aanbieder: aanbieder-{i % aanbieders}
-themas: [{THEMAS[i % len(THEMAS)]}, {THEMAS[(i + 3) % len(THEMAS)]}]
+agenda: [{waar.regio}/ambitie-{i % AGENDAPUNTEN_PER_REGIO + 1}]
+themas: [{themas[0]}, {themas[1]}]
 doelgroep: [kinderen, ouders]
-leeftijd_min: 4
+leeftijd_min: {rng.choice([0, 4, 12])}
 leeftijd_max: 18
-regio: regio-{r}
-gemeenten: [{code(r, i // REGIOS % GEMEENTEN_PER_REGIO)}]
-locaties:
+regio: {waar.regio}
+{gemeenten}locaties:
   - naam: Buurthuis {i}
     plaats: Plaats {i}
-    gemeente: {code(r, i // REGIOS % GEMEENTEN_PER_REGIO)}
+    gemeente: {waar.gemeente}
 kosten: gratis
 aanmelden: [zelf, lokaal-team]
 zonder_verwijzing: true
@@ -135,17 +173,19 @@ voorbeeld: true
 """
 
 
-def huis_file(i: int, r: int, aanbieders: int) -> str:
+def huis_file(i: int, waar: Gebied, aanbieders: int, rng: random.Random) -> str:
+    # Plaats level only: two decimals (about 1 km), never an address.
+    lat, lon = (round(c + rng.uniform(-0.05, 0.05), 2) for c in _midden(waar))
     return f"""naam: Gezinshuis {i}
 aanbieder: aanbieder-{i % aanbieders}
-gemeente: {code(r, i // REGIOS % GEMEENTEN_PER_REGIO)}
+gemeente: {waar.gemeente}
 plaats: Plaats {i}
-coordinaten: {{lat: 52.{10 + i % 80}, lon: 5.{10 + i % 80}}}
+coordinaten: {{lat: {lat}, lon: {lon}}}
 leeftijd_min: 4
 leeftijd_max: 18
 plekken:
   totaal: 4
-  vrij: 1
+  vrij: {rng.randint(0, 2)}
   peildatum: 2026-05-20
 specialisaties: [hechting, broers en zussen samen]
 beschrijving: >-
@@ -156,21 +196,69 @@ voorbeeld: true
 """
 
 
+_COORDINATEN: dict[str, tuple[float, float]] = {}
+
+
+def _midden(waar: Gebied) -> tuple[float, float]:
+    return _COORDINATEN.get(waar.gemeente, (52.1, 5.1))
+
+
+def agenda_file(r: int) -> str:
+    return f"""titel: Regionale agenda jeugd regio {r}
+periode: 2024-2027
+van: 2024
+tot_en_met: 2027
+bijgewerkt_op: 2026-11-01
+brondocument:
+  titel: Regionale agenda jeugd regio {r}
+  soort: regionale agenda
+indeling: [ambitie]
+"""
+
+
+def agendapunt_file(n: int) -> str:
+    # Every other item names the whole informele-steun folder: its region's initiatives belong to it.
+    kaart = "kaart: [informele-steun]\n" if n % 2 else ""
+    return f"soort: ambitie\nnummer: {n}\ntitel: Ambitie {n} van de regio\n{kaart}"
+
+
+MAKERS = {"providers": aanbieder_file, "lokale-teams": team_file, "informele-steun": steun_file, "gezinshuizen": huis_file}
+PREFIXES = {"providers": "aanbieder", "lokale-teams": "team", "informele-steun": "initiatief", "gezinshuizen": "gezinshuis"}
+
+
+def write_set(root: Path, indeling: Indeling, counts: dict[str, int], zaad: int = 0) -> dict[str, int]:
+    """Regions, their agendas, and `counts` records per folder, valid for `socialekaart check`."""
+    rng = random.Random(zaad)
+    _COORDINATEN.clear()
+    _COORDINATEN.update(indeling.coordinaten)
+    for folder in ["regios", "agendas", *MAKERS]:
+        (root / folder).mkdir(parents=True)
+    for r in range(len(indeling.per_regio)):
+        (root / "regios" / f"regio-{r}.yml").write_text(SCHEMA.format(folder="regios") + regio_file(r, indeling), encoding="utf-8")
+        (root / "agendas" / f"regio-{r}.yml").write_text(SCHEMA.format(folder="agendas") + agenda_file(r), encoding="utf-8")
+        (root / "agenda" / f"regio-{r}").mkdir(parents=True)
+        for n in range(1, AGENDAPUNTEN_PER_REGIO + 1):
+            (root / "agenda" / f"regio-{r}" / f"ambitie-{n}.yml").write_text(AGENDA_SCHEMA + agendapunt_file(n), encoding="utf-8")
+    for folder, count in counts.items():
+        for i in range(count):
+            text = SCHEMA.format(folder=folder) + MAKERS[folder](i, indeling.gebied(i), counts["providers"], rng)
+            (root / folder / f"{PREFIXES[folder]}-{i}.yml").write_text(text, encoding="utf-8")
+    regios = len(indeling.per_regio)
+    return {"regios": regios, "agendas": regios, "agenda": regios * AGENDAPUNTEN_PER_REGIO, **counts}
+
+
+def write_national(root: Path, schaal: float = 1, zaad: int = 0) -> dict[str, int]:
+    """The national set of issue 14 at `schaal` times its size (the gemeenten stay 342)."""
+    counts = {folder: max(1, round(n * schaal)) for folder, n in NATIONAAL.items()}
+    return write_set(root, Indeling(NATIONAAL_REGIOS, NATIONAAL_GEMEENTEN, zaad), counts, zaad)
+
+
 def write_records(root: Path, total: int) -> dict[str, int]:
     """Providers 10%, teams 10%, informele steun 50%, gezinshuizen 30% of the records."""
     counts = {"providers": total // 10, "lokale-teams": total // 10, "gezinshuizen": total * 3 // 10}
-    counts["informele-steun"] = total - REGIOS - sum(counts.values())
-    makers = {"providers": aanbieder_file, "lokale-teams": team_file, "informele-steun": steun_file, "gezinshuizen": huis_file}
-    prefixes = {"providers": "aanbieder", "lokale-teams": "team", "informele-steun": "initiatief", "gezinshuizen": "gezinshuis"}
-    for folder in ["regios", *makers]:
-        (root / folder).mkdir(parents=True)
-    for r in range(REGIOS):
-        (root / "regios" / f"regio-{r}.yml").write_text(SCHEMA.format(folder="regios") + regio_file(r), encoding="utf-8")
-    for folder, count in counts.items():
-        for i in range(count):
-            text = SCHEMA.format(folder=folder) + makers[folder](i, i % REGIOS, counts["providers"])
-            (root / folder / f"{prefixes[folder]}-{i}.yml").write_text(text, encoding="utf-8")
-    return {"regios": REGIOS, **counts}
+    regios_en_agendas = 2 * REGIOS + REGIOS * AGENDAPUNTEN_PER_REGIO
+    counts["informele-steun"] = total - regios_en_agendas - sum(counts.values())
+    return write_set(root, Indeling(REGIOS, REGIOS * GEMEENTEN_PER_REGIO), counts)
 
 
 def timed(action) -> tuple[float, object]:

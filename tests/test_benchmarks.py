@@ -34,3 +34,38 @@ def test_search_benchmark_runs_on_a_small_generated_site() -> None:
     assert result.returncode == 0, result.stderr
     assert "lunr (CPU 4x trager" in result.stdout and "Pagefind (CPU 4x trager" in result.stdout
     assert "download voor de eerste zoekvraag" in result.stdout
+
+
+def test_national_benchmark_generates_valid_data_that_checks_and_builds() -> None:
+    # A small scale of the national set, through `socialekaart check` and both builds: the
+    # script stops with an error when either fails, so generator and script cannot rot.
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "nationaal.py"), "--schaal", "0.02", "--keer", "1"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for figure in ("socialekaart check", "mkdocs build --strict", "gewone MkDocs + Material", "piekgeheugen build",
+                   "grootste pagina", "kaarten samen", "eerste zoekopdracht"):
+        assert figure in result.stdout
+
+
+def test_national_generator_is_deterministic_and_spreads_records_over_all_gemeenten(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from check_10k import NATIONAAL_GEMEENTEN, write_national
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    counts = write_national(tmp_path / "a", 0.1, zaad=7)
+    write_national(tmp_path / "b", 0.1, zaad=7)
+    write_national(tmp_path / "c", 0.1, zaad=8)
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.yml"))
+    assert len(files) == sum(counts.values()) and counts["regios"] == 40 and counts["informele-steun"] == 600
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
+    assert any((tmp_path / "a" / f).read_bytes() != (tmp_path / "c" / f).read_bytes() for f in files)
+    regio_tekst = "".join(p.read_text() for p in (tmp_path / "a" / "regios").glob("*.yml"))
+    assert regio_tekst.count("- code: GM") == NATIONAAL_GEMEENTEN
+    # Gezinshuizen at plaats level only: no address field, coordinates with at most 2 decimals.
+    huis = (tmp_path / "a" / "gezinshuizen" / "gezinshuis-0.yml").read_text()
+    assert "adres" not in huis and "postcode" not in huis
+    lat = huis.split("lat: ")[1].split(",")[0]
+    assert len(lat.split(".")[1]) <= 2

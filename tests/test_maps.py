@@ -141,3 +141,41 @@ def test_links_must_be_relative_or_http(url):
 def test_soort_must_be_a_slug():
     with pytest.raises(ValueError, match="slug"):
         Punt(52.0, 5.0, "X", None, 'a" onclick="x')
+
+
+# --- the shared map document of record pages (issue 14: no map file per record) ---------------
+
+
+def test_shared_map_is_one_published_asset_without_data():
+    from socialekaart.maps import GEDEELDE_KAART, gedeelde_kaart_html
+
+    html = gedeelde_kaart_html()
+    assert map_assets()[GEDEELDE_KAART] == html.encode()
+    assert "var data" not in html and "location.hash" in html
+    # It lies in assets/kaart/ itself: every file it loads is a neighbour there.
+    for src in re.findall(r'(?:src|href)="([^"]+)"', html):
+        if not src.startswith("http"):
+            assert src in map_assets(), src
+
+
+def test_shared_map_parameters_carry_places_as_text_and_are_stable():
+    from urllib.parse import parse_qs
+
+    from socialekaart.maps import kaart_parameters
+
+    punten = [Punt(52.123456, 5.1, "Buurthuis, 'De Ark' & <b>zo</b>", None, "informele-steun"),
+              Punt(52.2, 5.2, "Buurthuis, 'De Ark' & <b>zo</b>", None, "informele-steun")]
+    fragment = kaart_parameters(punten, "Kaart: a&b")
+    assert fragment == kaart_parameters(list(reversed(punten)), "Kaart: a&b")
+    assert fragment.startswith("#") and not re.search(r"[<>&'\" ]", fragment.split("&", 1)[0][1:]) and "<" not in fragment
+    velden = parse_qs(fragment[1:])
+    assert velden["t"] == ["Kaart: a&b"]
+    assert velden["p"] == ["52.12346,5.1,informele-steun,Buurthuis, 'De Ark' & <b>zo</b>",
+                           "52.2,5.2,informele-steun,Buurthuis, 'De Ark' & <b>zo</b> (2)"]
+
+
+def test_shared_map_refuses_links():
+    from socialekaart.maps import kaart_parameters
+
+    with pytest.raises(ValueError, match="eigen kaart"):
+        kaart_parameters([Punt(52.1, 5.1, "Team", "../team/", "lokaal-team")], "Kaart")

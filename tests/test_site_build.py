@@ -64,7 +64,12 @@ def test_tiny_data_set_builds(basis_project, tmp_path):
     assert (site / paden.gemeente("Montfoort") / "index.html").is_file()
     # Zuidoost Utrecht has no sociale-kaart data in this set: no empty gemeente pages for it.
     assert not (site / paden.gemeente("Zeist")).exists()
-    assert (site / paden.initiatief("maatjes-woerden") / "kaart.html").is_file()
+    # A record page shows its places with the one shared map document, not a file of its own.
+    assert not (site / paden.initiatief("maatjes-woerden") / "kaart.html").exists()
+    frame = load(site / paden.initiatief("maatjes-woerden") / "index.html").find("iframe", class_="sk-kaart-frame")
+    assert frame.get("src").startswith("../../assets/kaart/kaart.html#t=")
+    assert (site / "assets/kaart/kaart.html").is_file()
+    assert (site / paden.gemeente("Woerden") / "kaart.html").is_file()  # an overview keeps its own, with links
 
 
 @pytest.mark.parametrize(("datum", "vrij"), [("2026-06-01", "1"), ("2026-07-01", "onbekend")])

@@ -227,7 +227,7 @@ def test_build_dates_come_from_source_date_epoch(two_builds):
 
 def test_the_reproducibility_gate_catches_a_changed_or_extra_file(built_site, tmp_path):
     copy = _copy(built_site, tmp_path)
-    kaart = next(copy.rglob("kaart.html"))
+    kaart = copy / "gezinshuizen" / "kaart.html"  # a map document with its own data
     kaart.write_text(kaart.read_text(encoding="utf-8").replace("var data", "var data_4f2a9c", 1), encoding="utf-8")
     (copy / "build-info.txt").write_text("gebouwd om 10:42:17", encoding="utf-8")
 

@@ -6,12 +6,12 @@ between agenda items and the sociale kaart. No HTML here; the templates present 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..load import Dataset
-from ..models import KaartRecord, Record
+from ..models import KaartRecord, Record, Regio
 from .models import (
     SOORT_LABELS,
     STATUS_LABELS,
@@ -364,6 +364,12 @@ def agenda_voor(dataset: Dataset, record: Record, folder: str) -> list[AgendaIte
 
 
 def _regios_van(dataset: Dataset, record: Record) -> set[str]:
+    return regios_van(record, dataset.regio_van)
+
+
+def regios_van(record: Record, regio_van: Callable[[str], Regio | None]) -> set[str]:
+    """The regions a record belongs to: its own `regio`/`regios`, and those of its gemeenten
+    (`regio_van` finds a gemeente's region; the site passes an indexed one)."""
     regios = set()
     if isinstance(getattr(record, "regio", None), str):
         regios.add(record.regio)  # type: ignore[attr-defined]
@@ -372,7 +378,7 @@ def _regios_van(dataset: Dataset, record: Record) -> set[str]:
     if isinstance(getattr(record, "gemeente", None), str):
         codes.append(record.gemeente)  # type: ignore[attr-defined]
     for code in codes:
-        regio = dataset.regio_van(code)
+        regio = regio_van(code)
         if regio:
             regios.add(regio.id)
     return regios

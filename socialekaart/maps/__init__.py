@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from socialekaart.maps.assets import map_assets
-from socialekaart.maps.document import Punt, kaart_html
+from socialekaart.maps.assets import GEDEELDE_KAART, map_assets
+from socialekaart.maps.document import Punt, gedeelde_kaart_html, kaart_html, kaart_parameters
 
-__all__ = ["Punt", "kaart_html", "map_assets"]
+__all__ = ["GEDEELDE_KAART", "Punt", "gedeelde_kaart_html", "kaart_html", "kaart_parameters", "map_assets"]

@@ -15,6 +15,7 @@ MARKERCLUSTER_JS = "leaflet.markercluster.js"
 MARKERCLUSTER_CSS = "MarkerCluster.css"
 MARKERCLUSTER_DEFAULT_CSS = "MarkerCluster.Default.css"
 KAART_CSS = "kaart.css"
+GEDEELDE_KAART = "kaart.html"  # the map document record pages share (document.gedeelde_kaart_html)
 
 
 def map_assets() -> dict[str, bytes]:
@@ -37,4 +38,7 @@ def map_assets() -> dict[str, bytes]:
     # leaflet.css finds the marker and layer images relative to itself (images/...).
     for image in sorted((leaflet_dir / "images").glob("*.png")):
         assets[f"images/{image.name}"] = image.read_bytes()
+    from socialekaart.maps.document import gedeelde_kaart_html  # document.py imports this module
+
+    assets[GEDEELDE_KAART] = gedeelde_kaart_html().encode("utf-8")
     return assets

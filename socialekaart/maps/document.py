@@ -14,6 +14,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from urllib.parse import quote, urlencode
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib.resources import files
@@ -112,17 +113,43 @@ class _Puntenlaag(FastMarkerCluster):
         ]
 
 
-def kaart_html(punten: list[Punt], titel: str, asset_prefix: str) -> str:
-    """A complete HTML document showing `punten` on PDOK tiles.
+class _GedeeldePuntenlaag(_Puntenlaag):
+    """The shared document's layer: its points come from the document's own address."""
 
-    `asset_prefix` is the relative URL from the document to the site's assets/kaart/
-    folder, e.g. '../assets/kaart/'. One point is shown at town level; several are
-    fitted into view.
-    """
-    if asset_prefix and not asset_prefix.endswith("/"):
-        asset_prefix += "/"
-    punten = sorted(punten, key=lambda p: (p.titel, p.lat, p.lon, p.url or "", p.soort))
+    _template = _template("gedeeld.html")
 
+    def __init__(self) -> None:
+        super().__init__([], "")
+        self.lees_adres = _script("gedeeld.js")
+        self.max_zoom = MAX_ZOOM_OVERZICHT
+        self.zoom_een_punt = ZOOM_EEN_PUNT
+
+
+def kaart_parameters(punten: list[Punt], titel: str) -> str:
+    """The fragment that tells the shared map document what to show, e.g.
+    '#t=Kaart%3A%20Maatjes&p=52.08,4.88,informele-steun,Buurthuis'. Points without a link only:
+    the shared document is for a record's own places."""
+    if any(p.url for p in punten):
+        raise ValueError("de gedeelde kaart toont plekken zonder link; een overzicht krijgt een eigen kaart")
+    punten = sorted(punten, key=lambda p: (p.titel, p.lat, p.lon, p.soort))
+    paren = [("t", titel)] + [
+        ("p", f"{round(p.lat, DECIMALEN)},{round(p.lon, DECIMALEN)},{p.soort},{naam}")
+        for p, naam in zip(punten, _unieke_titels(p.titel for p in punten))
+    ]
+    return "#" + urlencode(paren, quote_via=quote, safe=",")
+
+
+def gedeelde_kaart_html(titel: str = "Kaart") -> str:
+    """The one map document every record page shares: it lies in assets/kaart/ itself and
+    shows the points in its address (`kaart_parameters`), so a national site needs no map
+    file per record."""
+    document, kaart = _basis(titel, "", [])
+    _GedeeldePuntenlaag().add_to(kaart)
+    _stabiele_ids(document, titel)
+    return document.render()
+
+
+def _basis(titel: str, asset_prefix: str, punten: list[Punt]) -> tuple[_Document, _Kaart]:
     document = _Document(titel, asset_prefix)
     kaart = _Kaart(
         asset_prefix,
@@ -139,6 +166,20 @@ def kaart_html(punten: list[Punt], titel: str, asset_prefix: str) -> str:
     kaart.options["min_zoom"] = TEGELS.min_zoom
     document.add_child(kaart)
     folium.TileLayer(TEGELS, attr=ATTRIBUTIE, control=False).add_to(kaart)
+    return document, kaart
+
+
+def kaart_html(punten: list[Punt], titel: str, asset_prefix: str) -> str:
+    """A complete HTML document showing `punten` on PDOK tiles.
+
+    `asset_prefix` is the relative URL from the document to the site's assets/kaart/
+    folder, e.g. '../assets/kaart/'. One point is shown at town level; several are
+    fitted into view.
+    """
+    if asset_prefix and not asset_prefix.endswith("/"):
+        asset_prefix += "/"
+    punten = sorted(punten, key=lambda p: (p.titel, p.lat, p.lon, p.url or "", p.soort))
+    document, kaart = _basis(titel, asset_prefix, punten)
 
     rows = [
         [round(p.lat, DECIMALEN), round(p.lon, DECIMALEN), titel_uniek, p.url, p.soort]

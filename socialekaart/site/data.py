@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import posixpath
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
+from typing import Any
 from urllib.parse import urljoin
 
+from ..agenda.models import AgendaItem
+from ..agenda.overzicht import regios_van
 from ..instellingen import Instellingen
 from ..load import Dataset
+from ..models import Aanbieder, Gezinshuis, InformeleSteun, KaartRecord, LokaalTeam, Record, Regio
 from ..volledigheid import kaart_regios
-from ..models import Aanbieder, Gezinshuis, InformeleSteun, LokaalTeam, Regio
 from ..models.regio import Gemeente
 from ..opendata.licentie import Licentie, licentie
 from .correctie import correctie_mailto, pagina_url
@@ -39,6 +45,70 @@ class EditLinks:
         return urljoin(base, self.edit_uri + self.pad(bron))
 
 
+def _op_naam(record: object) -> str:
+    return str(getattr(record, "naam", getattr(record, "id", "")))
+
+
+class Index:
+    """Every lookup the pages need, built in one pass over the data set.
+
+    A national build asks these questions once per record or gemeente; answering each by
+    walking all records made the build quadratic (issue 14). Lists are sorted once here.
+    """
+
+    def __init__(self, site: SiteData) -> None:
+        ds = site.dataset
+        self.gemeenten: dict[str, tuple[Regio, Gemeente]] = {}
+        for regio in ds.regios.values():
+            for g in regio.gemeenten:
+                self.gemeenten.setdefault(g.code, (regio, g))
+        self.teams = _groepen(((c, t) for t in ds.lokale_teams.values() for c in dict.fromkeys(t.gemeenten)), _op_naam)
+        self.steun = _groepen(((c, i) for i in ds.informele_steun.values() for c in dict.fromkeys(site.steun_gemeenten(i))), _op_naam)
+        huis_orde = lambda h: (h.plaats, h.naam)  # noqa: E731
+        self.huizen = _groepen(((h.gemeente, h) for h in ds.gezinshuizen.values()), huis_orde)
+        self.aanbieders = _groepen(((c, a) for a in ds.aanbieders.values() for c in dict.fromkeys(site.aanbieder_gemeenten(a))), _op_naam)
+        self.huizen_van = _groepen(((h.aanbieder, h) for h in ds.gezinshuizen.values()), huis_orde)
+        self.steun_van = _groepen(((i.aanbieder, i) for i in ds.informele_steun.values() if i.aanbieder), _op_naam)
+        # The agenda's links with the sociale kaart, both ways (see agenda.overzicht.agenda_voor).
+        self.agenda_items = {k: v for k, v in ds.of("agenda").items() if isinstance(v, AgendaItem)}
+        per_record: dict[str, list[AgendaItem]] = defaultdict(list)
+        per_map: dict[tuple[str, str], list[AgendaItem]] = defaultdict(list)
+        for item in self.agenda_items.values():
+            for ref in item.kaart:
+                if "/" in ref:
+                    per_record[ref].append(item)
+                else:
+                    per_map[(ref, item.regio)].append(item)
+        self.agenda_per_record, self.agenda_per_map = per_record, per_map
+        self.bijdragen = _groepen(
+            ((ref, r) for r in ds.all() if isinstance(r, KaartRecord) for ref in dict.fromkeys(r.agenda)), _op_naam
+        )
+        self._in_regio: dict[str, dict[tuple[str, str], list[Record]]] = {}
+
+    def regios_van(self, record: Record) -> set[str]:
+        return regios_van(record, self.regio_van)
+
+    def regio_van(self, code: str) -> Regio | None:
+        paar = self.gemeenten.get(code)
+        return paar[0] if paar else None
+
+    def in_regio(self, dataset: Dataset, folder: str, regio: str) -> list[Record]:
+        if folder not in self._in_regio:
+            paren = ((r_id, r) for r in dataset.of(folder).values() for r_id in self.regios_van(r))
+            self._in_regio[folder] = _groepen(((regio_id, r) for regio_id, r in paren), _op_naam)  # type: ignore[misc]
+        return self._in_regio[folder].get(regio, [])  # type: ignore[call-overload]
+
+
+def _groepen(paren: Iterable[tuple[Any, Any]], orde: Callable[[Any], Any]) -> dict[Any, list[Any]]:
+    """key -> values, each list sorted by `orde` (stable: ties keep the data set's order)."""
+    groepen: dict[Any, list[Any]] = defaultdict(list)
+    for sleutel, waarde in paren:
+        groepen[sleutel].append(waarde)
+    for lijst in groepen.values():
+        lijst.sort(key=orde)
+    return groepen
+
+
 @dataclass
 class SiteData:
     """A checked data set plus the build date, with the lookups pages share."""
@@ -56,6 +126,10 @@ class SiteData:
             return None
         return correctie_mailto(self.instellingen.correctie_email, titel, bron, pagina_url(self.site_url, pad))
 
+    @cached_property
+    def index(self) -> Index:
+        return Index(self)
+
     @property
     def regios(self) -> list[Regio]:
         return list(self.dataset.regios.values())
@@ -71,7 +145,19 @@ class SiteData:
         return sorted(paren, key=lambda p: p[1].naam)
 
     def gemeente(self, code: str) -> Gemeente | None:
-        return next((g for regio in self.regios if (g := regio.gemeente(code))), None)
+        paar = self.index.gemeenten.get(code)
+        return paar[1] if paar else None
+
+    def regio_van(self, code: str) -> Regio | None:
+        return self.index.regio_van(code)
+
+    def regio_ids(self, codes: Iterable[str]) -> list[str]:
+        """The regions of these gemeenten, each once."""
+        return list(dict.fromkeys(r.id for c in codes if (r := self.regio_van(c))))
+
+    def gemeente_naam(self, code: str) -> str:
+        gemeente = self.gemeente(code)
+        return gemeente.naam if gemeente else code
 
     def gemeente_codes(self, regio_id: str) -> list[str]:
         regio = self.dataset.regios.get(regio_id)
@@ -80,19 +166,17 @@ class SiteData:
     # --- per gemeente ------------------------------------------------------------
 
     def teams_in(self, code: str) -> list[LokaalTeam]:
-        return sorted((t for t in self.dataset.lokale_teams.values() if code in t.gemeenten), key=lambda t: t.naam)
+        return self.index.teams.get(code, [])
 
     def steun_gemeenten(self, item: InformeleSteun) -> list[str]:
         """The gemeenten an initiative works in; an empty list means the whole region."""
         return list(item.gemeenten) or self.gemeente_codes(item.regio)
 
     def steun_in(self, code: str) -> list[InformeleSteun]:
-        items = (i for i in self.dataset.informele_steun.values() if code in self.steun_gemeenten(i))
-        return sorted(items, key=lambda i: i.naam)
+        return self.index.steun.get(code, [])
 
     def gezinshuizen_in(self, code: str) -> list[Gezinshuis]:
-        huizen = (h for h in self.dataset.gezinshuizen.values() if h.gemeente == code)
-        return sorted(huizen, key=lambda h: (h.plaats, h.naam))
+        return self.index.huizen.get(code, [])
 
     def aanbieder_gemeenten(self, aanbieder: Aanbieder) -> list[str]:
         if aanbieder.gemeenten:
@@ -100,18 +184,38 @@ class SiteData:
         return [code for regio_id in aanbieder.regios for code in self.gemeente_codes(regio_id)]
 
     def aanbieders_in(self, code: str) -> list[Aanbieder]:
-        found = (a for a in self.dataset.aanbieders.values() if code in self.aanbieder_gemeenten(a))
-        return sorted(found, key=lambda a: a.naam)
+        return self.index.aanbieders.get(code, [])
 
     # --- per aanbieder -------------------------------------------------------------
 
     def gezinshuizen_van(self, aanbieder_id: str) -> list[Gezinshuis]:
-        huizen = (h for h in self.dataset.gezinshuizen.values() if h.aanbieder == aanbieder_id)
-        return sorted(huizen, key=lambda h: (h.plaats, h.naam))
+        return self.index.huizen_van.get(aanbieder_id, [])
 
     def steun_van(self, aanbieder_id: str) -> list[InformeleSteun]:
-        items = (i for i in self.dataset.informele_steun.values() if i.aanbieder == aanbieder_id)
-        return sorted(items, key=lambda i: i.naam)
+        return self.index.steun_van.get(aanbieder_id, [])
 
     def gemeente_namen(self, codes: list[str]) -> list[str]:
-        return [self.dataset.gemeente_naam(c) for c in codes]
+        return [self.gemeente_naam(c) for c in codes]
+
+    # --- the agenda and the sociale kaart ------------------------------------------------
+
+    def agenda_voor(self, record: Record, folder: str) -> list[AgendaItem]:
+        """Agenda items a sociale-kaart record belongs to: its own `agenda:` refs, and items
+        whose `kaart:` names this record (or its whole folder, for a record of that region)."""
+        index = self.index
+        eigen = record.agenda if isinstance(record, KaartRecord) else []
+        found = {ref: index.agenda_items[ref] for ref in eigen if ref in index.agenda_items}
+        for item in index.agenda_per_record.get(f"{folder}/{record.id}", []):
+            found[item.id] = item
+        for regio in index.regios_van(record):
+            for item in index.agenda_per_map.get((folder, regio), []):
+                found[item.id] = item
+        return [found[k] for k in sorted(found)]
+
+    def bijdragen(self, item: AgendaItem) -> list[KaartRecord]:
+        """Sociale-kaart records that say (with `agenda:`) they contribute to this item."""
+        return self.index.bijdragen.get(item.id, [])
+
+    def records_in_regio(self, folder: str, regio: str) -> list[Record]:
+        """Every record of a folder that belongs to a region (for `kaart: [lokale-teams]`)."""
+        return self.index.in_regio(self.dataset, folder, regio)

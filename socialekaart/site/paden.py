@@ -62,3 +62,9 @@ def relative_url(van: str, naar: str) -> str:
 def wegwijzer(regio_id: str) -> str:
     """'wegwijzer/zuidoost-utrecht/': the region's wegwijzer for professionals."""
     return f"wegwijzer/{regio_id}/"
+
+
+def overzicht_regio(overzicht: str, regio: str) -> str:
+    """'informele-steun/' + 'utrecht-west' -> 'informele-steun/regio/utrecht-west/': one
+    region's part of a national overview ('regio/' keeps it apart from the record pages)."""
+    return f"{overzicht}regio/{regio}/"

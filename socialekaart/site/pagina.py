@@ -6,6 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..maps import GEDEELDE_KAART, kaart_parameters
+from . import paden
+
 if TYPE_CHECKING:
     from ..maps import Punt
 
@@ -27,6 +30,9 @@ class Pagina:
     in_nav: bool = False  # overview pages only; record pages stay out of the nav (nav size)
     kaart: list[Punt] = field(default_factory=list)
     kaart_titel: str = ""
+    # A record's own few places: shown by the one shared map document (its address says
+    # which), instead of a map file per record — 6,808 files nationally otherwise.
+    kaart_gedeeld: bool = False
     beschrijving: str | None = None  # for <meta name="description">
 
     @property
@@ -35,4 +41,13 @@ class Pagina:
 
     @property
     def kaart_uri(self) -> str | None:
-        return f"{self.pad}kaart.html" if self.kaart else None
+        """The page's own map document, if it needs one."""
+        return f"{self.pad}kaart.html" if self.kaart and not self.kaart_gedeeld else None
+
+    @property
+    def kaart_src(self) -> str:
+        """What the page's map iframe loads: its own document, or the shared one with the places."""
+        if not self.kaart_gedeeld:
+            return "kaart.html"
+        gedeeld = paden.relative_url(self.pad, paden.KAART_ASSETS + GEDEELDE_KAART)
+        return gedeeld + kaart_parameters(self.kaart, self.kaart_titel or self.titel)

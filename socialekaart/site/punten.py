@@ -31,7 +31,7 @@ def steun_punten(site: SiteData, item: InformeleSteun, url: str | None, alleen: 
         for code in codes:
             punt = _centrum(site, code)
             if punt:
-                plekken.append((punt, site.dataset.gemeente_naam(code)))
+                plekken.append((punt, site.gemeente_naam(code)))
     gezien: set[tuple[float, float]] = set()
     punten = []
     for punt, waar in plekken:

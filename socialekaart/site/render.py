@@ -10,7 +10,6 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from ..agenda.overzicht import agenda_voor
 from ..models import KaartRecord, Record
 from ..models.common import telefoon_link
 from . import labels, paden
@@ -55,7 +54,6 @@ def environment() -> Environment:
         markdown=markdown_html, veilige_url=veilige_url, datum=datum, tel=telefoon_link, labels=vertaal, regio=regionaam
     )
     env.globals.update(labels.ALLE)
-    env.globals["agenda_voor"] = agenda_voor  # agenda items a sociale-kaart record belongs to
     env.globals.update(zoekkenmerken=zoekkenmerken, zoek_synoniemen=SYNONIEMEN_BESTAND, zoek_teams=TEAMS_BESTAND)
     return env
 

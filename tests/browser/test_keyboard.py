@@ -29,7 +29,7 @@ class Keyboard:
         state = focus_style(self.page)
         if state and state["label"].startswith("iframe"):
             # Focus is inside the map document: look at the element there.
-            frame = next((f for f in self.page.frames if f.url.endswith("kaart.html") and f.evaluate("() => document.hasFocus()")), None)
+            frame = next((f for f in self.page.frames if f.url.split("#")[0].endswith("kaart.html") and f.evaluate("() => document.hasFocus()")), None)
             state = focus_style(frame) if frame else state
         if state and not state["visible"]:
             self.invisible.append(state["label"])

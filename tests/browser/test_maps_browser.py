@@ -199,3 +199,39 @@ def test_map_documents_pass_axe(page, kaarten_url, kaart):
 
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+# --- the one map document record pages share; its address says what to show -------------------
+
+GEDEELD = [
+    Punt(52.09, 4.88, "Buurthuis <img src=x onerror=\"window.lek=1\">", None, "informele-steun"),
+    Punt(52.37, 6.66, "Steunpunt, Almelo & zo", None, "informele-steun"),
+]
+
+
+def test_shared_map_shows_the_places_in_its_address_as_text(page, request_log, kaarten_url):
+    from socialekaart.maps import kaart_parameters
+
+    page.goto(kaarten_url + "assets/kaart/kaart.html" + kaart_parameters(GEDEELD, "Kaart: waar <b>het</b> is"))
+    _wait_for_map(page)
+
+    rendered = page.evaluate(COUNT_POINTS_JS)
+    assert rendered["markers"] == 2 and rendered["clusters"] == 0
+    assert sorted(rendered["titles"]) == sorted(p.titel for p in GEDEELD)
+    assert page.title() == "Kaart: waar <b>het</b> is" and page.locator("h1").inner_text() == page.title()
+    page.locator(".leaflet-marker-icon").first.focus()
+    page.keyboard.press("Enter")
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert popup.locator("a, img").count() == 0  # a name is text, never markup or a link
+    assert page.evaluate("() => window.lek") is None
+    assert request_log.errors == [] and request_log.external == []
+
+
+def test_shared_map_shows_one_place_at_town_level_and_ignores_a_broken_address(page, kaarten_url):
+    from socialekaart.maps import kaart_parameters
+
+    page.goto(kaarten_url + "assets/kaart/kaart.html" + kaart_parameters(GEDEELD[:1], "Kaart") + "&p=oost,west,<x>,Niets")
+    _wait_for_map(page)
+    assert page.evaluate(COUNT_POINTS_JS)["markers"] == 1
+    assert page.evaluate(MAP_ZOOM_JS) == 13

@@ -1,4 +1,4 @@
-"""Aanbieders: an overview filterable by aanbod, and a page per provider."""
+"""Aanbieders: an overview filterable by aanbod (per region on a national site), and a page per provider."""
 
 from __future__ import annotations
 
@@ -7,17 +7,24 @@ from collections.abc import Iterator
 from ...maps import Punt
 from .. import paden
 from ..data import SiteData
+from ..overzicht import Overzicht, overzicht_paginas
 from ..pagina import Pagina
 from ..punten import gezinshuis_punt
 from . import section
 
 
+OVERZICHT = Overzicht("aanbieders/", "aanbieders/overzicht.html", "Aanbieders",
+                      "Organisaties die hulp bieden aan kinderen, jongeren en ouders.")
+
+
 @section
 def aanbieders(site: SiteData) -> Iterator[Pagina]:
     alle = sorted(site.dataset.aanbieders.values(), key=lambda a: a.naam)
-    aanbod = sorted({a for aanbieder in alle for a in aanbieder.aanbod})
-    yield Pagina("aanbieders/", "aanbieders/overzicht.html", {"aanbieders": alle, "aanbod": aanbod}, "Aanbieders", in_nav=True,
-                 beschrijving="Organisaties die hulp bieden aan kinderen, jongeren en ouders.")
+
+    def context(lijst, regio):
+        return {"aanbieders": lijst, "aanbod": sorted({a for aanbieder in lijst for a in aanbieder.aanbod})}
+
+    yield from overzicht_paginas(site, OVERZICHT, alle, lambda a: a.regios, context)
     for aanbieder in alle:
         huizen = site.gezinshuizen_van(aanbieder.id)
         punten = [p for huis in huizen if (p := gezinshuis_punt(site, huis, None))]
@@ -37,5 +44,6 @@ def aanbieders(site: SiteData) -> Iterator[Pagina]:
             bron=aanbieder.bron,
             kaart=punten,
             kaart_titel=f"Kaart: {aanbieder.naam}",
+            kaart_gedeeld=True,
             beschrijving=f"Wat {aanbieder.naam} doet en hoe je contact opneemt.",
         )

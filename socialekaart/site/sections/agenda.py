@@ -136,13 +136,13 @@ def _kpi(site: SiteData, kpi) -> ov.KpiWeergave:
 def _item_pagina(site: SiteData, a: Agenda, naam: str, item: AgendaItem, items: list[AgendaItem]) -> Pagina:
     kpis = [_kpi(site, kpi) for kpi in item.kpis]
     links = ov.kaart_links(site.dataset, item)
-    regio_records = {link.folder: ov.records_in_regio(site.dataset, link.folder, item.regio) for link in links if link.record is None}
+    regio_records = {link.folder: site.records_in_regio(link.folder, item.regio) for link in links if link.record is None}
     verwant = [i for i in items if i.slug in item.hoort_bij]
     terug = [i for i in items if item.slug in i.hoort_bij]  # e.g. the projects that build on a principe
     return Pagina(
         paden.agendapunt(item.id), "agenda/item.html",
         {"agenda": a, "regio_naam": naam, "item": item, "kpis": kpis, "kaart_links": links, "regio_records": regio_records,
-         "bijdragen": ov.bijdragen(site.dataset, item), "verwant": verwant, "terug": terug, "budget_totalen": ov.item_budget(item),
+         "bijdragen": site.bijdragen(item), "verwant": verwant, "terug": terug, "budget_totalen": ov.item_budget(item),
          "telling": ov.telling(item), "looptijd": nu_.looptijd(a, site.vandaag), "gemeente_naam": site.dataset.gemeente_naam, **HELPERS},
         titel=f"{item.label}: {item.korte_titel or item.titel}",
         bron=item.bron,

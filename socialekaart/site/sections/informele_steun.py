@@ -1,4 +1,4 @@
-"""Informele steun: a filterable overview and a page per initiative."""
+"""Informele steun: a filterable overview (per region on a national site) and a page per initiative."""
 
 from __future__ import annotations
 
@@ -6,23 +6,24 @@ from collections.abc import Iterator
 
 from .. import paden
 from ..data import SiteData
+from ..overzicht import Overzicht, overzicht_paginas
 from ..pagina import Pagina
 from ..punten import steun_punten
 from . import section
+
+OVERZICHT = Overzicht("informele-steun/", "informele_steun/overzicht.html", "Informele steun",
+                      "Steun van vrijwilligers en andere ouders, vaak zonder verwijzing.")
 
 
 @section
 def informele_steun(site: SiteData) -> Iterator[Pagina]:
     items = sorted(site.dataset.informele_steun.values(), key=lambda i: i.naam)
-    themas = sorted({t for i in items for t in i.themas})
-    yield Pagina(
-        "informele-steun/",
-        "informele_steun/overzicht.html",
-        {"items": items, "themas": themas, "gemeenten": site.gemeenten()},
-        titel="Informele steun",
-        in_nav=True,
-        beschrijving="Steun van vrijwilligers en andere ouders, vaak zonder verwijzing.",
-    )
+
+    def context(lijst, regio):
+        gemeenten = [(r, g) for r, g in site.gemeenten() if regio is None or r.id == regio.id]
+        return {"items": lijst, "themas": sorted({t for i in lijst for t in i.themas}), "gemeenten": gemeenten}
+
+    yield from overzicht_paginas(site, OVERZICHT, items, lambda i: [i.regio], context)
     for item in items:
         pad = paden.initiatief(item.id)
         aanbieder = site.dataset.aanbieders.get(item.aanbieder) if item.aanbieder else None
@@ -36,5 +37,6 @@ def informele_steun(site: SiteData) -> Iterator[Pagina]:
             bron=item.bron,
             kaart=steun_punten(site, item, None),
             kaart_titel=f"Kaart: waar {item.naam} te vinden is",
+            kaart_gedeeld=True,
             beschrijving=item.samenvatting,
         )

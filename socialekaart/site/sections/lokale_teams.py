@@ -26,5 +26,6 @@ def lokale_teams(site: SiteData) -> Iterator[Pagina]:
             bron=team.bron,
             kaart=punten,
             kaart_titel=f"Kaart: werkgebied van {team.naam}",
+            kaart_gedeeld=True,
             beschrijving=f"Contact met {team.naam}: telefoon, e-mail en aanspreekpunten.",
         )
