@@ -3,7 +3,11 @@
 A region that adopts this product replaces data/ with its own and must keep a green suite for
 the code it did not write. This test does exactly that: a copy of the repository with data/
 replaced by a small other region (tests/fixtures/andere-regio: three gemeenten, one lokaal team,
-a few initiatives, no agenda, no gezinshuizen), and the whole suite run in it.
+a few initiatives, no agenda, no gezinshuizen), and the suite run in it.
+
+The copy runs every test except the real-browser ones (tests/browser/, half the suite's time):
+they open sites built from tests/fixtures through the same fixtures as the rest, and a check
+below makes sure no browser test reaches for the repository's data/ on its own.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ def test_the_whole_suite_is_green_with_another_regions_data(tmp_path: Path) -> N
 
     env = {**os.environ, BINNEN: "1", "PYTHONPATH": str(kopie)}
     proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rs"],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rs", "--ignore", "tests/browser"],
         cwd=kopie, env=env, capture_output=True, text=True, timeout=1800,
     )
     uitvoer = proc.stdout + proc.stderr
@@ -51,6 +55,18 @@ def test_the_whole_suite_is_green_with_another_regions_data(tmp_path: Path) -> N
     # and skipped only the facts about the example region.
     assert "test_the_strict_build_of_the_shipped_data_succeeds" not in uitvoer
     assert "data/ bevat regio utrecht-west niet" in uitvoer
+
+
+# Ways a test module could name the repository's own data folder.
+_EIGEN_DATA = re.compile(r"""(ROOT|parents?\[?\d*\]?|parent)\s*/\s*["']data["']|["']data/(informele-steun|lokale-teams|regios|providers|gezinshuizen|agenda)""")
+
+
+def test_no_browser_test_reads_the_shipped_data() -> None:
+    """What lets the copy above leave out tests/browser: those tests use the fixtures only."""
+    modules = sorted((ROOT / "tests" / "browser").glob("*.py"))
+    assert modules
+    assert [m.name for m in modules if _EIGEN_DATA.search(m.read_text(encoding="utf-8"))] == []
+    assert _EIGEN_DATA.search('check(ROOT / "data")') and _EIGEN_DATA.search("Path(__file__).parents[2] / 'data'")
 
 
 def test_a_region_without_an_agenda_says_so_on_the_agenda_page(tmp_path: Path) -> None:
