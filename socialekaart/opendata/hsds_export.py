@@ -21,6 +21,7 @@ from ..load import Dataset
 from ..models.aanbieder import AANBOD_LABELS
 from ..models.informele_steun import THEMA_LABELS
 from ..site.labels import AANMELDEN, DOELGROEP, KOSTEN, ROL
+from . import hsds_velden
 from .ids import uuid_voor
 from .publiek import SOORTEN, publiek, records
 
@@ -86,6 +87,13 @@ class _Tabellen:
                            latitude=punt and punt["lat"], longitude=punt and punt["lon"])
         self.voeg("service_at_location", id=uuid_voor("dienst-op-locatie", *sleutel), service_id=service_id, location_id=loc_id)
 
+    def record(self, link_id: str, entity: str, soort: str, data: dict) -> None:
+        """The record id and the fields no HSDS column carries, as attributes (see hsds_velden)."""
+        for veld, waarde in [(hsds_velden.ID, data["id"]), *hsds_velden.waarden(soort, data)]:
+            self.voeg("attribute", id=uuid_voor("kenmerk", link_id, hsds_velden.TAXONOMIE, veld), link_id=link_id,
+                      taxonomy_term_id=hsds_velden.term_id(soort, veld), link_type=hsds_velden.LINK_TYPE,
+                      link_entity=entity, value=waarde)
+
     def centrum(self, code: str | None) -> dict | None:
         gemeente = self.gemeenten.get(code or "")
         return {"lat": gemeente.coordinaten.lat, "lon": gemeente.coordinaten.lon} if gemeente and gemeente.coordinaten else None
@@ -101,6 +109,13 @@ def tabellen(dataset: Dataset, vandaag: date, publieke: dict[str, list[dict]] | 
         for code, label in labels.items():
             t.voeg("taxonomy_term", id=uuid_voor("term", soort, code), code=code, name=label,
                    description=f"{naam}: {label}", taxonomy=soort, language="nl", taxonomy_id=tax_id)
+    tax_id = t.voeg("taxonomy", id=uuid_voor("taxonomie", hsds_velden.TAXONOMIE), name="Velden van de sociale kaart",
+                    description="Velden van de sociale kaart waarvoor HSDS geen kolom heeft, zodat een import het record precies terugkrijgt.")
+    for soort, veld, uitleg in hsds_velden.termen():
+        t.voeg("taxonomy_term", id=hsds_velden.term_id(soort, veld), code=hsds_velden.term_code(soort, veld), name=veld,
+               description=uitleg, taxonomy=hsds_velden.TAXONOMIE, language="nl", taxonomy_id=tax_id)
+    for regio in publieke["regios"]:
+        _regio(t, regio)
     for a in publieke["providers"]:
         _aanbieder(t, a)
     # Gezinshuizen first: in the files a gezinshuis then never stands right after another
@@ -123,10 +138,21 @@ def _adres(locatie: dict) -> str | None:
     return ", ".join(d for d in delen if d)
 
 
+def _regio_organisatie(t: _Tabellen, regio_id: str) -> str:
+    regio = t.dataset.regios[regio_id]
+    return t.organisatie(("regios", regio.id), name=f"Jeugdregio {regio.naam}",
+                         description=regio.beschrijving or f"De samenwerkende gemeenten van jeugdregio {regio.naam}.")
+
+
+def _regio(t: _Tabellen, regio: dict) -> None:
+    t.record(_regio_organisatie(t, regio["id"]), "organization", "regios", regio)
+
+
 def _aanbieder(t: _Tabellen, a: dict) -> None:
     sleutel = ("providers", a["id"])
     org_id = t.organisatie(sleutel, name=a["naam"], description=a["beschrijving"], email=a["contact"]["email"],
                            website=a["contact"]["website"])
+    t.record(org_id, "organization", "providers", a)
     t.telefoon(a["contact"]["telefoon"], sleutel, organization_id=org_id, description=a["contact"]["openingstijden"])
     for schema, veld in (("NL-KVK", "kvk"), ("AGB", "agb")):
         if a[veld]:
@@ -150,6 +176,7 @@ def _team(t: _Tabellen, team: dict) -> None:
                         description=beschrijving, url=contact["website"], email=contact["email"], status="active",
                         application_process="Je kunt zelf contact opnemen met het lokale team.",
                         assured_date=team["gecontroleerd_op"], alert=_alert(team))
+    t.record(service_id, "service", "lokale-teams", team)
     t.telefoon(contact["telefoon"], sleutel, service_id=service_id, description=contact["openingstijden"])
     t.gebieden(service_id, sleutel, team["gemeenten"])
     t.locatie(service_id, sleutel, org_id, team["naam"], contact["bezoekadres"], t.centrum(team["gemeenten"][0]))
@@ -166,9 +193,7 @@ def _organisatie_van(t: _Tabellen, item: dict) -> str:
     if item["organisatie"]:
         return t.organisatie(("naam", item["organisatie"]), name=item["organisatie"],
                              description=f"Organisatie van informele steun: {item['naam']}.")
-    regio = t.dataset.regios[item["regio"]]
-    return t.organisatie(("regios", regio.id), name=f"Jeugdregio {regio.naam}",
-                         description=regio.beschrijving or f"De samenwerkende gemeenten van jeugdregio {regio.naam}.")
+    return _regio_organisatie(t, item["regio"])
 
 
 def _initiatief(t: _Tabellen, item: dict) -> None:
@@ -186,6 +211,7 @@ def _initiatief(t: _Tabellen, item: dict) -> None:
         minimum_age=item["leeftijd_min"], maximum_age=item["leeftijd_max"], assured_date=item["gecontroleerd_op"],
         alert=_alert(item),
     )
+    t.record(service_id, "service", "informele-steun", item)
     t.telefoon(contact["telefoon"], sleutel, service_id=service_id, description=contact["openingstijden"])
     t.gebieden(service_id, sleutel, item["gemeenten"] or [g.code for g in t.dataset.regios[item["regio"]].gemeenten])
     for code in item["themas"]:
@@ -217,6 +243,7 @@ def _gezinshuis(t: _Tabellen, huis: dict) -> None:
         minimum_age=huis["leeftijd_min"], maximum_age=huis["leeftijd_max"], assured_date=huis["gecontroleerd_op"],
         alert=_alert(huis),
     )
+    t.record(service_id, "service", "gezinshuizen", huis)
     t.gebieden(service_id, sleutel, [huis["gemeente"]])
     t.kenmerk(service_id, "service", "aanbod", "gezinshuizen")
     punt = huis["coordinaten"] or t.centrum(huis["gemeente"])
