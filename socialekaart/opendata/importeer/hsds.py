@@ -101,10 +101,8 @@ def _importeer(bron: Path, data_map: Path, soort: str | None, shown: str, oversc
             resultaat.delen.append(Resultaat(folder, records=[r for r, _ in records], vervangt={r.id for r, _ in records if r.id in bestaand}))
     if not lezer.gevonden and resultaat.ok:
         resultaat.problemen.append(HsdsProblem(shown, 0, 0, "(bestand)", _niets(soort)))
-    if not resultaat.ok:
-        resultaat.delen = []
-        return resultaat
-    resultaat.problemen += controle_alle(data_map, per_soort, vandaag)
+    if resultaat.ok:  # the source itself is right: now every rule of check
+        resultaat.problemen += controle_alle(data_map, per_soort, vandaag)
     resultaat.problemen.sort(key=lambda p: (not p.is_fout, p.path, p.line, getattr(p, "plek", ""), p.bericht))
     if not resultaat.ok:
         resultaat.delen = []
@@ -261,7 +259,9 @@ class _Lezer:
         telefoons = [r for r in self.bij("phone", eigen, link) if "contact_id" not in r.waarden]
         if telefoons:
             zet("contact.telefoon", telefoons[0].waarden.get("number"), telefoons[0], "number")
-        if "aanbieder" in natief:
+        if soort in DIENSTEN and not self._organisatie(soort, hoofd):
+            ok = False
+        elif "aanbieder" in natief:
             ok = self._aanbieder(soort, hoofd, zet) and ok
         if soort in TAXONOMIE_LIJSTEN:
             veld, taxonomie = TAXONOMIE_LIJSTEN[soort]
@@ -283,15 +283,20 @@ class _Lezer:
         self._zonder_toestemming(data, herkomst)
         return data if ok else None
 
-    def _aanbieder(self, soort: str, hoofd: Rij, zet) -> bool:
+    def _organisatie(self, soort: str, hoofd: Rij) -> bool:
+        """Every HSDS service belongs to an organization that is in the source."""
         org = hoofd.waarden.get("organization_id")
+        veld = "aanbieder" if "aanbieder" in NATIEF[soort] else "organization_id"
         if not org:
-            self.problemen.append(probleem(hoofd.plek, "organization_id", "aanbieder", "deze dienst hoort bij geen organisatie; in HSDS heeft elke dienst een organization_id"))
+            self.problemen.append(probleem(hoofd.plek, "organization_id", veld, "deze dienst hoort bij geen organisatie; in HSDS heeft elke dienst een organization_id"))
             return False
         if str(org) not in self.entiteiten["organization"]:
-            self.problemen.append(probleem(hoofd.plek, "organization_id", "aanbieder", f"'{org}' is het id van geen enkele organisatie in deze HSDS-gegevens"))
+            self.problemen.append(probleem(hoofd.plek, "organization_id", veld, f"'{org}' is het id van geen enkele organisatie in deze HSDS-gegevens"))
             return False
-        aanbieder = self.providers.get(str(org))
+        return True
+
+    def _aanbieder(self, soort: str, hoofd: Rij, zet) -> bool:
+        aanbieder = self.providers.get(str(hoofd.waarden.get("organization_id")))
         if aanbieder is None and soort == "gezinshuizen":
             self.problemen.append(probleem(hoofd.plek, "organization_id", "aanbieder", "een gezinshuis hoort bij een aanbieder, maar deze organisatie is geen aanbieder met een id (providers.id)"))
             return False

@@ -54,7 +54,8 @@ class HsdsProblem(CelProblem):
 
     def gcc(self) -> str:
         waar = f"{self.path}:{self.plek}" if self.plek else self.path
-        return f"{waar} ({self.veld}): {self.niveau}: {self.bericht}"
+        veld = self.veld if self.veld.startswith("(") else f"({self.veld})"  # '(bestand)' is already one
+        return f"{waar} {veld}: {self.niveau}: {self.bericht}"
 
 
 def probleem(plek: Plek, kolom: str | None, veld: str, bericht: str, niveau: str = "fout") -> HsdsProblem:
