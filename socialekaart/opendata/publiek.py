@@ -63,9 +63,21 @@ ZONDER_TOESTEMMING = (
 )
 
 
-def niet_gepubliceerd() -> list[tuple[str, str]]:
-    """('Model.veld', reason) of every field on the list, for the data dictionary."""
-    return [(f"{model.__name__}.{veld}", reden) for model, velden in NIET_GEPUBLICEERD.items() for veld, reden in velden.items()]
+# Where each model of the list sits: (soort, path to its fields in the record).
+_PLEK: dict[type[BaseModel], tuple[str, str]] = {
+    Gezinshuis: ("gezinshuizen", ""),
+    Contactpersoon: ("lokale-teams", "contactpersonen."),
+    Plekken: ("gezinshuizen", "plekken."),
+}
+
+
+def niet_gepubliceerd() -> list[tuple[str, str, str]]:
+    """(soort label, field as in the YAML, reason) of every field on the list, for the data dictionary."""
+    return [
+        (SOORT_LABELS[_PLEK[model][0]], _PLEK[model][1] + veld, reden)
+        for model, velden in NIET_GEPUBLICEERD.items()
+        for veld, reden in velden.items()
+    ]
 
 
 def zonder_niet_gepubliceerd(model: BaseModel) -> dict[str, Any]:
