@@ -256,50 +256,39 @@ def importeer(bestand: Path, soort: str | None, data_map: Path, blad: str | None
         sys.exit(2)
     vandaag: date = datum.date() if datum else date.today()
     resultaat = run_importeer(bestand, soort, data_map, overschrijven=overschrijven, vandaag=vandaag, blad=blad)
-    for problem in resultaat.problemen:
-        click.echo(problem.gcc())
-    if not resultaat.ok:
-        fouten = sum(p.is_fout for p in resultaat.problemen)
-        click.echo(f"{fouten} {'fout' if fouten == 1 else 'fouten'} in {bestand}; er is niets geschreven.")
-        sys.exit(1)
-    if proef:
-        for path, text in resultaat.bestanden():
-            click.echo(f"--- zou {'vervangen' if path.stem in resultaat.vervangt else 'schrijven'}: {path}")
-            click.echo(text, nl=False)
-        click.echo(f"Proef: {len(resultaat.records)} records in orde; er is niets geschreven.")
-        return
-    try:
-        schrijf(resultaat)
-    except OSError as error:
-        click.echo(f"fout: schrijven in {data_map / soort} lukte niet ({error.strerror}); er is niets geschreven", err=True)
-        sys.exit(1)
-    # One write for the whole list: 50,000 separate writes to the terminal take seconds.
-    click.echo("\n".join(f"{'vervangen' if vervangt else 'geschreven'}: {path}" for path, vervangt in resultaat.paden()))
-    click.echo(f"{len(resultaat.records)} records geïmporteerd in {data_map / soort}.")
+    _afronden(bestand, resultaat.problemen, [resultaat], proef, str(data_map / soort))
 
 
 def _importeer_hsds(bron: Path, soort: str | None, data_map: Path, proef: bool, overschrijven: bool, vandaag: date) -> None:
     """An HSDS source holds several kinds: the same steps as a spreadsheet, per kind."""
     resultaat = importeer_hsds(bron, data_map, soort=soort, overschrijven=overschrijven, vandaag=vandaag)
-    for problem in resultaat.problemen:
+    per_soort = ", ".join(f"{len(d.records)} {d.folder.name}" for d in resultaat.delen)
+    _afronden(bron, resultaat.problemen, resultaat.delen, proef, f"{data_map} ({per_soort})")
+
+
+def _afronden(bron: Path, problemen: list, delen: list, proef: bool, waarin: str) -> None:
+    """Show the problems; then, when there is no error, what would be written (--proef) or write it."""
+    for problem in problemen:
         click.echo(problem.gcc())
-    if not resultaat.ok:
-        fouten = sum(p.is_fout for p in resultaat.problemen)
+    fouten = sum(p.is_fout for p in problemen)
+    if fouten:
         click.echo(f"{fouten} {'fout' if fouten == 1 else 'fouten'} in {bron}; er is niets geschreven.")
         sys.exit(1)
+    aantal = sum(len(deel.records) for deel in delen)
     if proef:
-        for deel in resultaat.delen:
+        for deel in delen:
             for path, text in deel.bestanden():
                 click.echo(f"--- zou {'vervangen' if path.stem in deel.vervangt else 'schrijven'}: {path}")
                 click.echo(text, nl=False)
-        click.echo(f"Proef: {resultaat.records} records in orde; er is niets geschreven.")
+        click.echo(f"Proef: {aantal} records in orde; er is niets geschreven.")
         return
-    for deel in resultaat.delen:
+    for i, deel in enumerate(delen):
         try:
             schrijf(deel)
         except OSError as error:
-            click.echo(f"fout: schrijven in {deel.folder} lukte niet ({error.strerror})", err=True)
+            rest = "er is niets geschreven" if i == 0 else f"er is niets geschreven in {deel.folder} en daarna; wat ervoor staat wel"
+            click.echo(f"fout: schrijven in {deel.folder} lukte niet ({error.strerror}); {rest}", err=True)
             sys.exit(1)
+        # One write for the whole list: 50,000 separate writes to the terminal take seconds.
         click.echo("\n".join(f"{'vervangen' if vervangt else 'geschreven'}: {path}" for path, vervangt in deel.paden()))
-    per_soort = ", ".join(f"{len(d.records)} {d.folder.name}" for d in resultaat.delen)
-    click.echo(f"{resultaat.records} records geïmporteerd in {data_map} ({per_soort}).")
+    click.echo(f"{aantal} records geïmporteerd in {waarin}.")
