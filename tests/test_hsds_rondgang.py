@@ -210,9 +210,16 @@ def test_a_wrong_value_in_an_hsds_column_is_positioned(bron: Path, export: Path,
         rij["assured_date"] = "2099-01-01"
         plek["rij"] = i + 2
 
+    def contact(rijen: list[dict]) -> None:
+        i, rij = next((i, r) for i, r in enumerate(rijen) if r["title"] == "contactpersoon onderwijs" and r["name"])
+        rij["email"] = "ook-geen-adres"
+        plek["contact"] = i + 2
+
     _csv_bewerk(hsds / "services.csv", bewerk)
+    _csv_bewerk(hsds / "contacts.csv", contact)
     uit = _importeer_fout(hsds, _leeg_met_agenda(tmp_path, bron))
     assert f"services.csv:rij {plek['rij']}:kolom email (contact.email): fout: 'geen-adres' is geen geldig e-mailadres" in uit
+    assert f"contacts.csv:rij {plek['contact']}:kolom email (contactpersonen[1].email): fout: 'ook-geen-adres' is geen geldig e-mailadres" in uit
     assert f"services.csv:rij {plek['rij']}:kolom assured_date (gecontroleerd_op): fout: datum 2099-01-01 ligt in de toekomst" in uit
 
 
@@ -274,7 +281,7 @@ def test_unknown_ids_and_a_service_without_organization(bron: Path, export: Path
     uit = _importeer_fout(hsds, _leeg_met_agenda(tmp_path, bron))
     assert f"services.csv:rij {plek['huis']}:kolom organization_id (aanbieder): fout: deze dienst hoort bij geen organisatie" in uit
     assert f"services.csv:rij {plek['team']}:kolom organization_id (organization_id): fout: '00000000-0000-0000-0000-000000000001' is het id van geen enkele organisatie" in uit
-    assert ":kolom link_id (link_id): fout: '" in uit and "is het id van geen enkele dienst (service) of organisatie" in uit
+    assert ":kolom link_id (link_id): fout: '" in uit and "is het id van geen enkele dienst (service), organisatie of contactpersoon" in uit
 
 
 def test_not_hsds_at_all(tmp_path: Path) -> None:

@@ -89,7 +89,10 @@ class _Tabellen:
 
     def record(self, link_id: str, entity: str, soort: str, data: dict) -> None:
         """The record id and the fields no HSDS column carries, as attributes (see hsds_velden)."""
-        for veld, waarde in [(hsds_velden.ID, data["id"]), *hsds_velden.waarden(soort, data)]:
+        self.velden(link_id, entity, soort, [(hsds_velden.ID, data["id"]), *hsds_velden.waarden(soort, data)])
+
+    def velden(self, link_id: str, entity: str, soort: str, velden: list[tuple[str, str]]) -> None:
+        for veld, waarde in velden:
             self.voeg("attribute", id=uuid_voor("kenmerk", link_id, hsds_velden.TAXONOMIE, veld), link_id=link_id,
                       taxonomy_term_id=hsds_velden.term_id(soort, veld), link_type=hsds_velden.LINK_TYPE,
                       link_entity=entity, value=waarde)
@@ -185,6 +188,7 @@ def _team(t: _Tabellen, team: dict) -> None:
                             title=persoon["functie"], department="Aanspreekpunt voor: " + ", ".join(ROL[r] for r in persoon["rollen"]),
                             email=persoon["email"])
         t.telefoon(persoon["telefoon"], (*sleutel, "contact", str(i)), contact_id=contact_id, description=persoon["contactmoment"])
+        t.velden(contact_id, "contact", "lokale-teams", list(hsds_velden.contact_waarden(persoon)))
 
 
 def _organisatie_van(t: _Tabellen, item: dict) -> str:
@@ -278,7 +282,9 @@ def json_vorm(rijen: dict[str, list[Rij]]) -> dict[str, list[Rij]]:
             # The organisation itself only: its offices and codes are in organizations.json.
             "organization": _zonder_leeg(organisaties[s["organization_id"]]),
             "phones": per.get("phone", "service_id", s["id"]),
-            "contacts": [{**c, "phones": per.get("phone", "contact_id", c["id"])} for c in per.get("contact", "service_id", s["id"])],
+            "contacts": [_zonder_leeg({**c, "phones": per.get("phone", "contact_id", c["id"]),
+                                       "attributes": [{**a, "taxonomy_term": per.term(a)} for a in per.get("attribute", "link_id", c["id"])]})
+                         for c in per.get("contact", "service_id", s["id"])],
             "service_areas": per.get("service_area", "service_id", s["id"]),
             "languages": per.get("language", "service_id", s["id"]),
             "funding": per.get("funding", "service_id", s["id"]),

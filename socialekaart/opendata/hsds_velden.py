@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..models import RECORD_TYPES
+from ..models.lokaal_team import Contactpersoon
 from .ids import uuid_voor
 
 TAXONOMIE = "socialekaart"
@@ -26,13 +27,19 @@ NATIEF: dict[str, frozenset[str]] = {
         "naam", "gecontroleerd_op", "voorbeeld", "leeftijd_min", "leeftijd_max", "aanbieder",
         "contact.email", "contact.website", "contact.telefoon", "themas", "talen", "vergoeding",
     }),
-    "lokale-teams": frozenset({"naam", "gecontroleerd_op", "voorbeeld", "contact.email", "contact.website", "contact.telefoon"}),
+    "lokale-teams": frozenset({
+        "naam", "gecontroleerd_op", "voorbeeld", "contact.email", "contact.website", "contact.telefoon", "contactpersonen",
+    }),
     "gezinshuizen": frozenset({"naam", "gecontroleerd_op", "voorbeeld", "leeftijd_min", "leeftijd_max", "aanbieder"}),
     "providers": frozenset({"naam", "beschrijving", "contact.email", "contact.website", "contact.telefoon", "kvk", "agb", "aanbod"}),
     "regios": frozenset(),
 }
 SOORTEN = tuple(NATIEF)
 ID = "id"
+# A team's contactpersonen are HSDS contacts: these fields are contacts.title, .name, .email and
+# the contact's phone; the others are attributes of the contact ('lokale-teams.contactpersonen.rollen').
+CONTACTPERSONEN = "contactpersonen"
+CONTACT_NATIEF = frozenset({"functie", "naam", "email", "telefoon"})
 
 
 def term_code(soort: str, veld: str) -> str:
@@ -49,6 +56,9 @@ def termen() -> Iterator[tuple[str, str, str]]:
         yield soort, ID, f"Id van het record: de naam van het bestand in data/{soort}/ zonder '.yml'."
         for naam, info in RECORD_TYPES[soort].model.model_fields.items():
             yield soort, naam, info.description or naam
+    for naam, info in Contactpersoon.model_fields.items():
+        if naam not in CONTACT_NATIEF:
+            yield "lokale-teams", f"{CONTACTPERSONEN}.{naam}", info.description or naam
 
 
 def waarden(soort: str, data: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -65,4 +75,15 @@ def waarden(soort: str, data: dict[str, Any]) -> Iterator[tuple[str, str]]:
                 continue  # the block is all in HSDS columns
         if waarde is None or waarde == []:
             continue
-        yield veld, waarde if isinstance(waarde, str) else json.dumps(waarde, ensure_ascii=False, separators=(",", ":"))
+        yield veld, _tekst(waarde)
+
+
+def contact_waarden(persoon: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """('contactpersonen.<veld>', value) of a contact person's fields no contacts column carries."""
+    for veld, waarde in persoon.items():
+        if veld not in CONTACT_NATIEF and waarde is not None and waarde != []:
+            yield f"{CONTACTPERSONEN}.{veld}", _tekst(waarde)
+
+
+def _tekst(waarde: Any) -> str:
+    return waarde if isinstance(waarde, str) else json.dumps(waarde, ensure_ascii=False, separators=(",", ":"))

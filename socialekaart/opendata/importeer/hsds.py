@@ -3,7 +3,8 @@
 Each service or organization with a record-id attribute (see opendata/hsds_velden.py) is a
 record of that kind: services are informele steun, lokale teams and gezinshuizen,
 organizations are aanbieders and regio's. Fields an HSDS column holds come from that column
-(services.name, phones.number, languages, the thema's ...), the others from their attribute.
+(services.name, phones.number, languages, the thema's, a team's contacts ...), the others
+from their attribute.
 Then the same path as a spreadsheet: validate, every rule of `check` (controle), write all or
 nothing (schrijven). Every problem names the row and column, or the JSON path, it came from.
 """
@@ -19,15 +20,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ...collector import collector_paused
 from ...load import SLUG, validation_messages
 from ...messages import Loc, veldnaam
 from ...models import RECORD_TYPES, Record
+from ...models.lokaal_team import Contactpersoon
 from ...models.common import PATTERN_UITLEG, SLUG_PATTERN
 from ...problems import Problem
-from ..hsds_velden import ID, NATIEF, SOORTEN, term_id
+from ..hsds_velden import CONTACTPERSONEN, ID, NATIEF, SOORTEN, term_id, termen
 from ..ids import uuid_voor
 from ..publiek import ZONDER_TOESTEMMING
 from . import Resultaat
@@ -121,16 +123,16 @@ def _termen() -> dict[str, tuple[str, str]]:
     from ...models.aanbieder import AANBOD_LABELS
     from ...models.informele_steun import THEMA_LABELS
 
-    termen = {term_id(s, veld): (s, veld) for s in SOORTEN for veld in (ID, *RECORD_TYPES[s].model.model_fields)}
+    eigen = {term_id(s, veld): (s, veld) for s, veld, _ in termen()}
     for taxonomie, labels in (("thema", THEMA_LABELS), ("aanbod", AANBOD_LABELS)):
-        termen.update({uuid_voor("term", taxonomie, code): (taxonomie, code) for code in labels})
-    return termen
+        eigen.update({uuid_voor("term", taxonomie, code): (taxonomie, code) for code in labels})
+    return eigen
 
 
 @cache
-def _is_tekst(soort: str, veld: str) -> bool:
+def _is_tekst(model: type[BaseModel], veld: str) -> bool:
     """Is the field text or a date (its attribute holds it as it is, not as JSON)?"""
-    schema = RECORD_TYPES[soort].model.model_json_schema()["properties"].get(veld, {})
+    schema = model.model_json_schema()["properties"].get(veld, {})
     soorten = {s.get("type") for s in schema.get("anyOf", [schema])} - {"null"}
     return soorten == {"string"}
 
@@ -141,7 +143,7 @@ class _Lezer:
     def __init__(self, tabellen: Tabellen, problemen: list[Problem]) -> None:
         self.problemen = problemen
         self.gevonden = 0
-        self.entiteiten: dict[str, dict[str, Rij]] = {"service": {}, "organization": {}}
+        self.entiteiten: dict[str, dict[str, Rij]] = {"service": {}, "organization": {}, "contact": {}}
         for entiteit in self.entiteiten:
             for rij in tabellen.get(entiteit, []):
                 self.entiteiten[entiteit].setdefault(str(rij.waarden.get("id")), rij)
@@ -156,8 +158,8 @@ class _Lezer:
             if term is None:
                 continue  # another system's attribute: not ours to read
             link = str(rij.waarden.get("link_id"))
-            if link not in self.entiteiten["service"] and link not in self.entiteiten["organization"]:
-                self.problemen.append(probleem(rij.plek, "link_id", "link_id", f"'{link}' is het id van geen enkele dienst (service) of organisatie in deze HSDS-gegevens"))
+            if not any(link in rijen for rijen in self.entiteiten.values()):
+                self.problemen.append(probleem(rij.plek, "link_id", "link_id", f"'{link}' is het id van geen enkele dienst (service), organisatie of contactpersoon in deze HSDS-gegevens"))
                 continue
             if term[0] in ("thema", "aanbod"):
                 self.codes[link][term[0]].append((term[1], rij))
@@ -219,19 +221,12 @@ class _Lezer:
     def _data(self, soort: str, link: str, hoofd: Rij, velden: dict[tuple[str, str], Rij], herkomst: Herkomst) -> dict[str, Any] | None:
         data: dict[str, Any] = {}
         ok = True
+        model = RECORD_TYPES[soort].model
         for (s, veld), rij in velden.items():
             if s != soort or veld == ID:
                 continue
-            tekst = str(rij.waarden.get("value", ""))
             herkomst.velden[(veld,)] = (rij.plek, "value")
-            if _is_tekst(soort, veld):
-                data[veld] = tekst
-                continue
-            try:
-                data[veld] = json.loads(tekst)
-            except json.JSONDecodeError:
-                self.problemen.append(probleem(rij.plek, "value", veld, f"'{tekst[:60]}' is geen geldige JSON; dit veld staat als JSON in de kolom value"))
-                ok = False
+            ok = self._waarde(model, veld, veld, rij, data) and ok
         natief = NATIEF[soort]
         w = hoofd.waarden
 
@@ -280,8 +275,46 @@ class _Lezer:
             soort_code = str(rij.waarden.get("identifier_type", "")).lower()
             if soort_code in ("kvk", "agb"):
                 zet(soort_code, rij.waarden.get("identifier"), rij, "identifier")
+        if CONTACTPERSONEN in natief:
+            ok = self._contactpersonen(soort, link, data, herkomst) and ok
         self._zonder_toestemming(data, herkomst)
         return data if ok else None
+
+    def _waarde(self, model: type[BaseModel], veld: str, naam: str, rij: Rij, data: dict[str, Any]) -> bool:
+        """The value of an attribute into data[veld]: text as it is, anything else from JSON."""
+        tekst = str(rij.waarden.get("value", ""))
+        if _is_tekst(model, veld):
+            data[veld] = tekst
+            return True
+        try:
+            data[veld] = json.loads(tekst)
+        except json.JSONDecodeError:
+            self.problemen.append(probleem(rij.plek, "value", naam, f"'{tekst[:60]}' is geen geldige JSON; dit veld staat als JSON in de kolom value"))
+            return False
+        return True
+
+    def _contactpersonen(self, soort: str, link: str, data: dict[str, Any], herkomst: Herkomst) -> bool:
+        """A team's contact persons from its HSDS contacts, their phones and their attributes."""
+        ok = True
+        personen = data[CONTACTPERSONEN] = []
+        for i, rij in enumerate(self.bij("contact", "service_id", link)):
+            persoon: dict[str, Any] = {}
+            herkomst.velden[(CONTACTPERSONEN, i)] = (rij.plek, "")
+            for veld, kolom in (("functie", "title"), ("naam", "name"), ("email", "email")):
+                if rij.waarden.get(kolom) is not None:
+                    persoon[veld] = rij.waarden[kolom]
+                    herkomst.velden[(CONTACTPERSONEN, i, veld)] = (rij.plek, kolom)
+            contact_id = str(rij.waarden.get("id"))
+            if telefoons := self.bij("phone", "contact_id", contact_id):
+                persoon["telefoon"] = telefoons[0].waarden.get("number")
+                herkomst.velden[(CONTACTPERSONEN, i, "telefoon")] = (telefoons[0].plek, "number")
+            for (s, veld), attribuut in self.velden.get(contact_id, {}).items():
+                if s == soort and veld.startswith(CONTACTPERSONEN + "."):
+                    naam = veld.removeprefix(CONTACTPERSONEN + ".")
+                    herkomst.velden[(CONTACTPERSONEN, i, naam)] = (attribuut.plek, "value")
+                    ok = self._waarde(Contactpersoon, naam, f"{CONTACTPERSONEN}[{i + 1}].{naam}", attribuut, persoon) and ok
+            personen.append(persoon)
+        return ok
 
     def _organisatie(self, soort: str, hoofd: Rij) -> bool:
         """Every HSDS service belongs to an organization that is in the source."""

@@ -20,7 +20,7 @@ from .bronnen import BronFout, CelProblem
 
 # The tables the import needs; the others (schedules, addresses ...) it does not read.
 NODIG = ("organization", "service", "attribute")
-GEBRUIKT = (*NODIG, "phone", "language", "funding", "organization_identifier")
+GEBRUIKT = (*NODIG, "contact", "phone", "language", "funding", "organization_identifier")
 JSON_BESTANDEN = ("services.json", "organizations.json")
 # A nested object in the JSON form, by its key: the table its rows belong to.
 GENEST = {
