@@ -292,3 +292,12 @@ def test_not_hsds_at_all(tmp_path: Path) -> None:
     (tmp_path / "leeg").mkdir()
     uit = _importeer_fout(tmp_path / "leeg", tmp_path / "data")
     assert "hier staat geen datapackage.json en geen services.json" in uit
+
+
+@pytest.mark.parametrize("delen", [("a",), ("informele-steun", "ë-één", 0), ("kenmerk", "x" * 300, "socialekaart", "id")])
+def test_fast_ids_are_exactly_uuid5(delen: tuple) -> None:
+    import uuid
+
+    from socialekaart.opendata.ids import NAMESPACE, uuid_voor
+
+    assert uuid_voor(*delen) == str(uuid.uuid5(NAMESPACE, "/".join(map(str, delen))))

@@ -4,7 +4,9 @@ Mapping: aanbieders and lokale teams are organizations; an initiative without a 
 in data/providers/ belongs to its named organisation, else to its region. Services are the
 initiatives, one per lokaal team (its contact persons as contacts) and one placement
 service per gezinshuis, located at plaats level only. The thema's of informele steun and
-the aanbod of providers are taxonomy terms, linked through attributes.
+the aanbod of providers are taxonomy terms, linked through attributes. Regio's are
+organizations too. Each record's id and the fields HSDS has no column for are attributes
+as well (hsds_velden.py), so `socialekaart importeer` gets the records back exactly.
 Every value comes from `publiek()`, so HSDS shows nothing the site does not.
 """
 
@@ -272,7 +274,7 @@ def json_vorm(rijen: dict[str, list[Rij]]) -> dict[str, list[Rij]]:
             "phones": per.get("phone", "organization_id", org["id"]),
             "locations": per.get("location", "organization_id", org["id"]),
             "organization_identifiers": per.get("organization_identifier", "organization_id", org["id"]),
-            "attributes": [{**a, "taxonomy_term": per.term(a)} for a in per.get("attribute", "link_id", org["id"])],
+            "attributes": per.attributen(org["id"]),
             "services": per.get("service", "organization_id", org["id"]),
         })
 
@@ -283,12 +285,12 @@ def json_vorm(rijen: dict[str, list[Rij]]) -> dict[str, list[Rij]]:
             "organization": _zonder_leeg(organisaties[s["organization_id"]]),
             "phones": per.get("phone", "service_id", s["id"]),
             "contacts": [_zonder_leeg({**c, "phones": per.get("phone", "contact_id", c["id"]),
-                                       "attributes": [{**a, "taxonomy_term": per.term(a)} for a in per.get("attribute", "link_id", c["id"])]})
+                                       "attributes": per.attributen(c["id"])})
                          for c in per.get("contact", "service_id", s["id"])],
             "service_areas": per.get("service_area", "service_id", s["id"]),
             "languages": per.get("language", "service_id", s["id"]),
             "funding": per.get("funding", "service_id", s["id"]),
-            "attributes": [{**a, "taxonomy_term": per.term(a)} for a in per.get("attribute", "link_id", s["id"])],
+            "attributes": per.attributen(s["id"]),
             "service_at_locations": [{**sal, "location": locaties[sal["location_id"]]}
                                      for sal in per.get("service_at_location", "service_id", s["id"])],
         })
@@ -320,8 +322,12 @@ class _Index:
                     index[rij[veld]].append(rij)
         return index.get(waarde, [])
 
-    def term(self, attribuut: Rij) -> Rij:
-        return self.termen[attribuut["taxonomy_term_id"]]
+    def attributen(self, link_id: str) -> list[Rij]:
+        """The attributes of an object, a thema or aanbod with its term nested. Our own fields
+        (link_type 'socialekaart', one per field of every record) only name their term: nesting
+        it would make services.json three times as large; taxonomy_terms.csv explains each."""
+        return [a if a["link_type"] == hsds_velden.LINK_TYPE else {**a, "taxonomy_term": self.termen[a["taxonomy_term_id"]]}
+                for a in self.get("attribute", "link_id", link_id)]
 
 
 def _zonder_leeg(rij: Rij) -> Rij:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from ..models import RECORD_TYPES
@@ -46,6 +47,7 @@ def term_code(soort: str, veld: str) -> str:
     return f"{soort}.{veld}"
 
 
+@cache  # one per attribute of every record: a few dozen distinct ones
 def term_id(soort: str, veld: str) -> str:
     return uuid_voor("term", TAXONOMIE, term_code(soort, veld))
 
