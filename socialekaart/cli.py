@@ -245,6 +245,9 @@ def importeer(bestand: Path, soort: str | None, data_map: Path, blad: str | None
         click.echo(f"fout: de gegevensmap '{data_map}' bestaat niet; geef de map met de YAML-bestanden met --data", err=True)
         sys.exit(2)
     if is_hsds(bestand):
+        if blad:
+            click.echo("fout: --blad kan alleen bij een spreadsheet; HSDS heeft geen werkbladen", err=True)
+            sys.exit(2)
         _importeer_hsds(bestand, soort, data_map, proef, overschrijven, datum.date() if datum else date.today())
         return
     if bestand.suffix.lower() not in CSV_EXTENSIES + SPREADSHEET_EXTENSIES:

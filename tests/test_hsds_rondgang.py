@@ -301,3 +301,14 @@ def test_fast_ids_are_exactly_uuid5(delen: tuple) -> None:
     from socialekaart.opendata.ids import NAMESPACE, uuid_voor
 
     assert uuid_voor(*delen) == str(uuid.uuid5(NAMESPACE, "/".join(map(str, delen))))
+
+
+def test_a_service_without_our_id_is_skipped_with_a_warning(bron: Path, export: Path, tmp_path: Path) -> None:
+    """A service from another system has no record id: it is told, not guessed."""
+    hsds = _kopie(export, tmp_path)
+    _csv_bewerk(hsds / "services.csv", lambda rijen: rijen.append({**rijen[0], "id": "11111111-1111-4111-8111-111111111111", "name": "Andere dienst"}))
+    code, uit = cli("importeer", str(hsds), "--proef", "--data", str(_leeg_met_agenda(tmp_path, bron)), "--datum", DATUM.isoformat())
+    assert code == 0, uit
+    assert "services.csv:rij " in uit and "(id): waarschuwing: deze dienst is overgeslagen: hij heeft geen id van de sociale kaart" in uit
+    code, uit = cli("importeer", str(hsds), "--blad", "Blad1", "--data", str(tmp_path / "data"))
+    assert code == 2 and "--blad kan alleen bij een spreadsheet" in uit
