@@ -224,7 +224,7 @@ def _nieuwe_spreadsheet(soort: str, path: Path) -> None:
 @main.command(help=(
     "Importeer records uit een spreadsheet (.xlsx, .xlsm, .xls, .ods) of CSV-bestand: een YAML-bestand per rij "
     "in DATA/SOORT/. Of uit Open Referral HSDS 3.0 zoals 'socialekaart export hsds' het schrijft: een datapackage.json "
-    "(of de map ervan) of services.json; daar staat bij elk record wat het is, dus --soort is dan niet nodig "
+    "(of de map ervan), services.json, of één JSON-bestand met services en organizations; daar staat bij elk record wat het is, dus --soort is dan niet nodig "
     "(met --soort komen alleen de records van die soort). Alles wordt eerst gecontroleerd zoals bij 'check'; "
     "bij een fout wordt niets geschreven."
 ))

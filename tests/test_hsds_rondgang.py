@@ -123,7 +123,7 @@ def test_stale_free_places_stay_out(bron: Path, tmp_path: Path) -> None:
 
 def _leeg_met_agenda(tmp_path: Path, bron: Path) -> Path:
     data = tmp_path / "data"
-    data.mkdir()
+    data.mkdir(parents=True)
     for naam in AGENDA:
         shutil.copytree(bron / naam, data / naam)
     return data
@@ -259,7 +259,6 @@ def test_datapackage_without_the_tables(bron: Path, export: Path, tmp_path: Path
     (hsds / "services.csv").unlink()
     pakket = json.loads((export / "datapackage.json").read_text(encoding="utf-8"))
     (hsds / "datapackage.json").write_text(json.dumps(pakket), encoding="utf-8")
-    (tmp_path / "b").mkdir()
     uit = _importeer_fout(hsds, _leeg_met_agenda(tmp_path / "b", bron))
     assert "het bestand 'services.csv' van tabel 'service' staat niet naast datapackage.json" in uit
 
@@ -312,3 +311,18 @@ def test_a_service_without_our_id_is_skipped_with_a_warning(bron: Path, export: 
     assert "services.csv:rij " in uit and "(id): waarschuwing: deze dienst is overgeslagen: hij heeft geen id van de sociale kaart" in uit
     code, uit = cli("importeer", str(hsds), "--blad", "Blad1", "--data", str(tmp_path / "data"))
     assert code == 2 and "--blad kan alleen bij een spreadsheet" in uit
+
+
+def test_one_json_file_with_services_and_organizations(bron: Path, export: Path, tmp_path: Path) -> None:
+    """Both lists of the JSON form in one file, as other systems write it: messages say 'hsds.json:services[3].name'."""
+    lijsten = {naam: json.loads((export / "json" / f"{naam}.json").read_text(encoding="utf-8")) for naam in ("services", "organizations")}
+    (tmp_path / "hsds.json").write_text(json.dumps(lijsten, ensure_ascii=False), encoding="utf-8")
+    data = _leeg_met_agenda(tmp_path, bron)
+    code, uit = cli("importeer", str(tmp_path / "hsds.json"), "--data", str(data), "--datum", DATUM.isoformat())
+    assert code == 0, uit
+    assert verschillen(bron, data, DATUM) == []
+    i = next(i for i, s in enumerate(lijsten["services"]) if s["name"] == "Sociaal team Voorbeeldstad")
+    lijsten["services"][i]["name"] = "<script>"
+    (tmp_path / "hsds.json").write_text(json.dumps(lijsten, ensure_ascii=False), encoding="utf-8")
+    uit = _importeer_fout(tmp_path / "hsds.json", _leeg_met_agenda(tmp_path / "leeg", bron))
+    assert f"hsds.json:services[{i}].name (naam): fout: HTML-tags zijn niet toegestaan in tekst" in uit

@@ -94,7 +94,9 @@ def lees_hsds(path: Path, shown: str) -> Tabellen:
         return _pakket(path, shown, data)
     if path.name in (*JSON_BESTANDEN, "service_at_locations.json") and isinstance(data, list):
         return _json_vorm(path.parent, str(PurePosixPath(shown).parent))
-    raise _fout(shown, "(bestand)", "dit is geen HSDS: verwacht een datapackage.json (met 'resources') of services.json of organizations.json uit een HSDS-export")
+    if isinstance(data, dict) and isinstance(data.get("services"), list):  # both lists in one file
+        return _json_lijsten([(shown, data["services"]), (shown, data.get("organizations", []))])
+    raise _fout(shown, "(bestand)", "dit is geen HSDS: verwacht een datapackage.json (met 'resources'), services.json of organizations.json uit een HSDS-export, of één JSON-bestand met 'services' en 'organizations'")
 
 
 def _json(path: Path, shown: str) -> Any:
@@ -168,21 +170,32 @@ def _csv(path: Path, shown: str) -> list[Rij]:
 # --- the JSON form -----------------------------------------------------------------------
 
 
+# (top-level list, its table, the nested summary it skips): a service's own organization and an
+# organization's list of services are summaries, each with its full object in the other list.
+LIJSTEN = (("services", "service", "organization"), ("organizations", "organization", "services"))
+
+
 def _json_vorm(map_: Path, shown_map: str) -> Tabellen:
+    """services.json and organizations.json, side by side in `map_`."""
+    lijsten = []
+    for stam, _, _ in LIJSTEN:
+        shown = str(PurePosixPath(shown_map) / f"{stam}.json")
+        if not (map_ / f"{stam}.json").is_file():
+            raise _fout(shown, "(bestand)", f"{stam}.json ontbreekt; de JSON-vorm van HSDS is services.json met organizations.json in dezelfde map")
+        lijsten.append((shown, _json(map_ / f"{stam}.json", shown)))
+    return _json_lijsten(lijsten)
+
+
+def _json_lijsten(lijsten: list[tuple[str, Any]]) -> Tabellen:
+    """The rows of the lists of services and organizations (in LIJSTEN's order), each with the
+    file it came from as shown in messages."""
     tabellen: Tabellen = {naam: [] for naam in GEBRUIKT}
     gezien: set[tuple[str, str]] = set()
-    for naam, resource, overslaan in (("services.json", "service", "organization"), ("organizations.json", "organization", "services")):
-        shown = str(PurePosixPath(shown_map) / naam)
-        if not (map_ / naam).is_file():
-            raise _fout(shown, "(bestand)", f"{naam} ontbreekt; de JSON-vorm van HSDS is services.json met organizations.json in dezelfde map")
-        data = _json(map_ / naam, shown)
-        stam = naam.removesuffix(".json")
+    for (shown, data), (stam, resource, overslaan) in zip(lijsten, LIJSTEN, strict=True):
         if not isinstance(data, list):
-            raise _fout(shown, stam, f"{naam} hoort een lijst van objecten te zijn ([...])")
+            raise _fout(shown, stam, f"{stam} hoort een lijst van objecten te zijn ([...])")
         teller = [0]
         for i, obj in enumerate(data):
-            # The service's own organization and an organization's service list are summaries:
-            # each has its full object in the other file.
             _plat(obj, resource, f"{stam}[{i}]", shown, tabellen, gezien, teller, overslaan)
     return tabellen
 
