@@ -46,7 +46,7 @@ def heen_en_terug(data: Path, werk: Path, vorm: str, datum: date) -> Path:
 
 def verschillen(origineel: Path, terug: Path, datum: date) -> list[str]:
     """Every field that differs between the records of two data folders, without the fields on
-    the list of what open data leaves out (publiek.NIET_GEPUBLICEERD)."""
+    the list of what open data leaves out on `datum` (publiek.NIET_GEPUBLICEERD)."""
     een, _ = load_dataset(origineel, datum)
     twee, _ = load_dataset(terug, datum)
     uit: list[str] = []
@@ -56,6 +56,6 @@ def verschillen(origineel: Path, terug: Path, datum: date) -> list[str]:
             uit.append(f"{soort}: ids verschillen: {sorted(set(a) ^ set(b))}")
             continue
         for record_id, record in a.items():
-            x, y = zonder_niet_gepubliceerd(record), zonder_niet_gepubliceerd(b[record_id])
+            x, y = zonder_niet_gepubliceerd(record, datum), zonder_niet_gepubliceerd(b[record_id], datum)
             uit += [f"{soort}/{record_id}.{veld}: {x[veld]!r} != {y[veld]!r}" for veld in x if x[veld] != y[veld]]
     return uit

@@ -116,6 +116,7 @@ def test_stale_free_places_stay_out(bron: Path, tmp_path: Path) -> None:
     terug = heen_en_terug(bron, tmp_path, "json", later)
     huis = load_dataset(terug, later)[0].gezinshuizen["gezinshuis-voorbeeld"]
     assert huis.plekken.vrij is None and huis.plekken.peildatum is None and huis.plekken.totaal == 4
+    assert verschillen(bron, terug, later) == []  # on that day the list leaves them out
 
 
 # --- choosing a kind, --proef, --overschrijven ------------------------------------------------

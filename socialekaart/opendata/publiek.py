@@ -80,19 +80,25 @@ def niet_gepubliceerd() -> list[tuple[str, str, str]]:
     ]
 
 
-def zonder_niet_gepubliceerd(model: BaseModel) -> dict[str, Any]:
-    """The model's values without the fields on the list (and a contact person's name, which
-    needs its consent date): what a round trip through open data must give back exactly."""
+def zonder_niet_gepubliceerd(model: BaseModel, vandaag: date) -> dict[str, Any]:
+    """The model's values without the fields on the list, as exported on `vandaag` (free places
+    stay when counted in the last 30 days; a contact person's name goes with its consent date):
+    what a round trip through open data must give back exactly."""
+    return _zonder(model, vandaag, vers=False)
+
+
+def _zonder(model: BaseModel, vandaag: date, vers: bool) -> dict[str, Any]:
+    lijst = {} if isinstance(model, Plekken) and vers else NIET_GEPUBLICEERD.get(type(model), {})
+    vers = isinstance(model, Gezinshuis) and model.vrij_bekend(vandaag)
     data = {}
-    lijst = NIET_GEPUBLICEERD.get(type(model), {})
     for naam in type(model).model_fields:
         if naam in lijst or (isinstance(model, Contactpersoon) and naam == "naam"):
             continue
         waarde = getattr(model, naam)
         if isinstance(waarde, BaseModel):
-            waarde = zonder_niet_gepubliceerd(waarde)
+            waarde = _zonder(waarde, vandaag, vers)
         elif isinstance(waarde, list):
-            waarde = [zonder_niet_gepubliceerd(w) if isinstance(w, BaseModel) else w for w in waarde]
+            waarde = [_zonder(w, vandaag, vers) if isinstance(w, BaseModel) else w for w in waarde]
         data[naam] = waarde
     return data
 
