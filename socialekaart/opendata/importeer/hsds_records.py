@@ -179,7 +179,9 @@ class Lezer:
             loc = tuple(veld.split("."))
             herkomst.velden[loc] = (rij.plek, kolom)
             if len(loc) == 2:
-                data.setdefault(loc[0], {})[loc[1]] = waarde
+                blok = data.setdefault(loc[0], {})
+                if isinstance(blok, dict):  # else validation says the block is wrong
+                    blok[loc[1]] = waarde
             else:
                 data[veld] = waarde
 
