@@ -26,6 +26,8 @@ from .opendata.export import FORMATEN, HSDS_MAP
 from .opendata.licentie import licentie, uit_mkdocs_yml
 from .opendata.importeer import SOORTEN, importeer as run_importeer, schrijf
 from .opendata.importeer.bronnen import CSV_EXTENSIES, SPREADSHEET_EXTENSIES
+from .opendata.importeer.hsds import importeer_hsds
+from .opendata.importeer.hsds_bron import is_hsds
 from .opendata.importeer.spreadsheet import schrijf_spreadsheet
 from .problems import samenvatting
 from .schema import write_schemas
@@ -219,46 +221,77 @@ def _nieuwe_spreadsheet(soort: str, path: Path) -> None:
     click.echo(f"aangemaakt: {path} (vul per rij een record in; importeer met 'socialekaart importeer {path} --soort {soort}')")
 
 
-@main.command(help="Importeer records uit een spreadsheet (.xlsx, .xlsm, .xls, .ods) of CSV-bestand: een YAML-bestand per rij "
-              "in DATA/SOORT/. Alles wordt eerst gecontroleerd zoals bij 'check'; bij een fout wordt niets geschreven.")
+@main.command(help=(
+    "Importeer records uit een spreadsheet (.xlsx, .xlsm, .xls, .ods) of CSV-bestand: een YAML-bestand per rij "
+    "in DATA/SOORT/. Of uit Open Referral HSDS 3.0 zoals 'socialekaart export hsds' het schrijft: een datapackage.json "
+    "(of de map ervan), services.json, of één JSON-bestand met services en organizations; daar staat bij elk record wat het is, dus --soort is dan niet nodig "
+    "(met --soort komen alleen de records van die soort). Alles wordt eerst gecontroleerd zoals bij 'check'; "
+    "bij een fout wordt niets geschreven."
+))
 @click.argument("bestand", type=click.Path(path_type=Path))
-@click.option("--soort", required=True, type=click.Choice(SOORTEN), help="Wat voor records er in het bestand staan.")
+@click.option("--soort", default=None, type=click.Choice(SOORTEN),
+              help="Wat voor records er in het bestand staan (nodig bij een spreadsheet; bij HSDS: alleen deze soort).")
 @click.option("--data", "data_map", type=click.Path(path_type=Path), default=Path("data"), show_default=True)
 @click.option("--blad", default=None, help="Het werkblad om te lezen; standaard het eerste.")
 @click.option("--proef", is_flag=True, help="Laat zien wat er geschreven zou worden, en schrijf niets.")
 @click.option("--overschrijven", is_flag=True, help="Vervang bestaande bestanden met hetzelfde id (anders is dat een fout).")
 @click.option("--datum", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Controleer alsof het deze datum is (JJJJ-MM-DD); standaard vandaag.")
-def importeer(bestand: Path, soort: str, data_map: Path, blad: str | None, proef: bool, overschrijven: bool, datum) -> None:
-    if not bestand.is_file():
+def importeer(bestand: Path, soort: str | None, data_map: Path, blad: str | None, proef: bool, overschrijven: bool, datum) -> None:
+    if not bestand.exists():
         click.echo(f"fout: het bestand '{bestand}' bestaat niet", err=True)
-        sys.exit(2)
-    if bestand.suffix.lower() not in CSV_EXTENSIES + SPREADSHEET_EXTENSIES:
-        soorten = ", ".join(CSV_EXTENSIES + SPREADSHEET_EXTENSIES)
-        click.echo(f"fout: '{bestand}': dit soort bestand kan niet worden geïmporteerd; gebruik een van: {soorten}", err=True)
         sys.exit(2)
     if not data_map.is_dir():
         click.echo(f"fout: de gegevensmap '{data_map}' bestaat niet; geef de map met de YAML-bestanden met --data", err=True)
         sys.exit(2)
+    if is_hsds(bestand):
+        if blad:
+            click.echo("fout: --blad kan alleen bij een spreadsheet; HSDS heeft geen werkbladen", err=True)
+            sys.exit(2)
+        _importeer_hsds(bestand, soort, data_map, proef, overschrijven, datum.date() if datum else date.today())
+        return
+    if bestand.suffix.lower() not in CSV_EXTENSIES + SPREADSHEET_EXTENSIES:
+        soorten = ", ".join(CSV_EXTENSIES + SPREADSHEET_EXTENSIES + (".json",))
+        click.echo(f"fout: '{bestand}': dit soort bestand kan niet worden geïmporteerd; gebruik een van: {soorten}, of een HSDS-map", err=True)
+        sys.exit(2)
+    if soort is None:
+        click.echo(f"fout: zeg met --soort wat er in '{bestand}' staat: {', '.join(SOORTEN)}", err=True)
+        sys.exit(2)
     vandaag: date = datum.date() if datum else date.today()
     resultaat = run_importeer(bestand, soort, data_map, overschrijven=overschrijven, vandaag=vandaag, blad=blad)
-    for problem in resultaat.problemen:
+    _afronden(bestand, resultaat.problemen, [resultaat], proef, str(data_map / soort))
+
+
+def _importeer_hsds(bron: Path, soort: str | None, data_map: Path, proef: bool, overschrijven: bool, vandaag: date) -> None:
+    """An HSDS source holds several kinds: the same steps as a spreadsheet, per kind."""
+    resultaat = importeer_hsds(bron, data_map, soort=soort, overschrijven=overschrijven, vandaag=vandaag)
+    per_soort = ", ".join(f"{len(d.records)} {d.folder.name}" for d in resultaat.delen)
+    _afronden(bron, resultaat.problemen, resultaat.delen, proef, f"{data_map} ({per_soort})")
+
+
+def _afronden(bron: Path, problemen: list, delen: list, proef: bool, waarin: str) -> None:
+    """Show the problems; then, when there is no error, what would be written (--proef) or write it."""
+    for problem in problemen:
         click.echo(problem.gcc())
-    if not resultaat.ok:
-        fouten = sum(p.is_fout for p in resultaat.problemen)
-        click.echo(f"{fouten} {'fout' if fouten == 1 else 'fouten'} in {bestand}; er is niets geschreven.")
+    fouten = sum(p.is_fout for p in problemen)
+    if fouten:
+        click.echo(f"{fouten} {'fout' if fouten == 1 else 'fouten'} in {bron}; er is niets geschreven.")
         sys.exit(1)
+    aantal = sum(len(deel.records) for deel in delen)
     if proef:
-        for path, text in resultaat.bestanden():
-            click.echo(f"--- zou {'vervangen' if path.stem in resultaat.vervangt else 'schrijven'}: {path}")
-            click.echo(text, nl=False)
-        click.echo(f"Proef: {len(resultaat.records)} records in orde; er is niets geschreven.")
+        for deel in delen:
+            for path, text in deel.bestanden():
+                click.echo(f"--- zou {'vervangen' if path.stem in deel.vervangt else 'schrijven'}: {path}")
+                click.echo(text, nl=False)
+        click.echo(f"Proef: {aantal} records in orde; er is niets geschreven.")
         return
-    try:
-        schrijf(resultaat)
-    except OSError as error:
-        click.echo(f"fout: schrijven in {data_map / soort} lukte niet ({error.strerror}); er is niets geschreven", err=True)
-        sys.exit(1)
-    # One write for the whole list: 50,000 separate writes to the terminal take seconds.
-    click.echo("\n".join(f"{'vervangen' if vervangt else 'geschreven'}: {path}" for path, vervangt in resultaat.paden()))
-    click.echo(f"{len(resultaat.records)} records geïmporteerd in {data_map / soort}.")
+    for i, deel in enumerate(delen):
+        try:
+            schrijf(deel)
+        except OSError as error:
+            rest = "er is niets geschreven" if i == 0 else f"er is niets geschreven in {deel.folder} en daarna; wat ervoor staat wel"
+            click.echo(f"fout: schrijven in {deel.folder} lukte niet ({error.strerror}); {rest}", err=True)
+            sys.exit(1)
+        # One write for the whole list: 50,000 separate writes to the terminal take seconds.
+        click.echo("\n".join(f"{'vervangen' if vervangt else 'geschreven'}: {path}" for path, vervangt in deel.paden()))
+    click.echo(f"{aantal} records geïmporteerd in {waarin}.")

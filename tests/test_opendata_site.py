@@ -59,6 +59,18 @@ def test_page_states_the_licence_and_the_export_date(built_site: Path) -> None:
     assert "Open data" in menu
 
 
+def test_page_lists_what_open_data_leaves_out_with_the_reason(built_site: Path) -> None:
+    from socialekaart.opendata.publiek import niet_gepubliceerd
+
+    pagina = load(built_site / OPEN_DATA / "index.html")
+    tabel = next(t for t in pagina.find_all("table") if (c := t.find("caption")) and c.text == "Velden die niet in de open data staan")
+    rijen = [(rij.find_all("td")[0].text.strip(), rij.find("th").text.strip(), rij.find_all("td")[1].text.strip())
+             for rij in tabel.find_all("tr") if rij.find("td")]
+    assert rijen == niet_gepubliceerd()
+    assert ("Gezinshuizen", "beschrijving") in [r[:2] for r in rijen]
+    assert ("Lokale teams", "contactpersonen.toestemming_op") in [r[:2] for r in rijen]
+
+
 def test_data_dictionary_explains_every_column(built_site: Path) -> None:
     map_ = built_site / OPEN_DATA
     pagina = load(map_ / "index.html")

@@ -4,7 +4,8 @@ CSV, JSON and GeoJSON per record type.
 Everything here works on a checked `Dataset` and returns files as `{naam: bytes}`; the
 CLI writes them to a folder, the site puts them under /open-data/. Privacy lives in one
 place (`publiek.py`): every export starts from what the site itself publishes.
-In: `importeer/` turns a spreadsheet or CSV into YAML records, checked like the rest.
+In: `importeer/` turns a spreadsheet, a CSV file or an HSDS export back into YAML records,
+checked like the rest.
 """
 
 from __future__ import annotations

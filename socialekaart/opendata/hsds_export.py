@@ -4,7 +4,9 @@ Mapping: aanbieders and lokale teams are organizations; an initiative without a 
 in data/providers/ belongs to its named organisation, else to its region. Services are the
 initiatives, one per lokaal team (its contact persons as contacts) and one placement
 service per gezinshuis, located at plaats level only. The thema's of informele steun and
-the aanbod of providers are taxonomy terms, linked through attributes.
+the aanbod of providers are taxonomy terms, linked through attributes. Regio's are
+organizations too. Each record's id and the fields HSDS has no column for are attributes
+as well (hsds_velden.py), so `socialekaart importeer` gets the records back exactly.
 Every value comes from `publiek()`, so HSDS shows nothing the site does not.
 """
 
@@ -21,6 +23,7 @@ from ..load import Dataset
 from ..models.aanbieder import AANBOD_LABELS
 from ..models.informele_steun import THEMA_LABELS
 from ..site.labels import AANMELDEN, DOELGROEP, KOSTEN, ROL
+from . import hsds_velden
 from .ids import uuid_voor
 from .publiek import SOORTEN, publiek, records
 
@@ -86,6 +89,16 @@ class _Tabellen:
                            latitude=punt and punt["lat"], longitude=punt and punt["lon"])
         self.voeg("service_at_location", id=uuid_voor("dienst-op-locatie", *sleutel), service_id=service_id, location_id=loc_id)
 
+    def record(self, link_id: str, entity: str, soort: str, data: dict) -> None:
+        """The record id and the fields no HSDS column carries, as attributes (see hsds_velden)."""
+        self.velden(link_id, entity, soort, [(hsds_velden.ID, data["id"]), *hsds_velden.waarden(soort, data)])
+
+    def velden(self, link_id: str, entity: str, soort: str, velden: list[tuple[str, str]]) -> None:
+        for veld, waarde in velden:
+            self.voeg("attribute", id=uuid_voor("kenmerk", link_id, hsds_velden.TAXONOMIE, veld), link_id=link_id,
+                      taxonomy_term_id=hsds_velden.term_id(soort, veld), link_type=hsds_velden.LINK_TYPE,
+                      link_entity=entity, value=waarde)
+
     def centrum(self, code: str | None) -> dict | None:
         gemeente = self.gemeenten.get(code or "")
         return {"lat": gemeente.coordinaten.lat, "lon": gemeente.coordinaten.lon} if gemeente and gemeente.coordinaten else None
@@ -101,6 +114,13 @@ def tabellen(dataset: Dataset, vandaag: date, publieke: dict[str, list[dict]] | 
         for code, label in labels.items():
             t.voeg("taxonomy_term", id=uuid_voor("term", soort, code), code=code, name=label,
                    description=f"{naam}: {label}", taxonomy=soort, language="nl", taxonomy_id=tax_id)
+    tax_id = t.voeg("taxonomy", id=uuid_voor("taxonomie", hsds_velden.TAXONOMIE), name="Velden van de sociale kaart",
+                    description="Velden van de sociale kaart waarvoor HSDS geen kolom heeft, zodat een import het record precies terugkrijgt.")
+    for soort, veld, uitleg in hsds_velden.termen():
+        t.voeg("taxonomy_term", id=hsds_velden.term_id(soort, veld), code=hsds_velden.term_code(soort, veld), name=veld,
+               description=uitleg, taxonomy=hsds_velden.TAXONOMIE, language="nl", taxonomy_id=tax_id)
+    for regio in publieke["regios"]:
+        _regio(t, regio)
     for a in publieke["providers"]:
         _aanbieder(t, a)
     # Gezinshuizen first: in the files a gezinshuis then never stands right after another
@@ -123,10 +143,21 @@ def _adres(locatie: dict) -> str | None:
     return ", ".join(d for d in delen if d)
 
 
+def _regio_organisatie(t: _Tabellen, regio_id: str) -> str:
+    regio = t.dataset.regios[regio_id]
+    return t.organisatie(("regios", regio.id), name=f"Jeugdregio {regio.naam}",
+                         description=regio.beschrijving or f"De samenwerkende gemeenten van jeugdregio {regio.naam}.")
+
+
+def _regio(t: _Tabellen, regio: dict) -> None:
+    t.record(_regio_organisatie(t, regio["id"]), "organization", "regios", regio)
+
+
 def _aanbieder(t: _Tabellen, a: dict) -> None:
     sleutel = ("providers", a["id"])
     org_id = t.organisatie(sleutel, name=a["naam"], description=a["beschrijving"], email=a["contact"]["email"],
                            website=a["contact"]["website"])
+    t.record(org_id, "organization", "providers", a)
     t.telefoon(a["contact"]["telefoon"], sleutel, organization_id=org_id, description=a["contact"]["openingstijden"])
     for schema, veld in (("NL-KVK", "kvk"), ("AGB", "agb")):
         if a[veld]:
@@ -150,6 +181,7 @@ def _team(t: _Tabellen, team: dict) -> None:
                         description=beschrijving, url=contact["website"], email=contact["email"], status="active",
                         application_process="Je kunt zelf contact opnemen met het lokale team.",
                         assured_date=team["gecontroleerd_op"], alert=_alert(team))
+    t.record(service_id, "service", "lokale-teams", team)
     t.telefoon(contact["telefoon"], sleutel, service_id=service_id, description=contact["openingstijden"])
     t.gebieden(service_id, sleutel, team["gemeenten"])
     t.locatie(service_id, sleutel, org_id, team["naam"], contact["bezoekadres"], t.centrum(team["gemeenten"][0]))
@@ -158,6 +190,7 @@ def _team(t: _Tabellen, team: dict) -> None:
                             title=persoon["functie"], department="Aanspreekpunt voor: " + ", ".join(ROL[r] for r in persoon["rollen"]),
                             email=persoon["email"])
         t.telefoon(persoon["telefoon"], (*sleutel, "contact", str(i)), contact_id=contact_id, description=persoon["contactmoment"])
+        t.velden(contact_id, "contact", "lokale-teams", list(hsds_velden.contact_waarden(persoon)))
 
 
 def _organisatie_van(t: _Tabellen, item: dict) -> str:
@@ -166,9 +199,7 @@ def _organisatie_van(t: _Tabellen, item: dict) -> str:
     if item["organisatie"]:
         return t.organisatie(("naam", item["organisatie"]), name=item["organisatie"],
                              description=f"Organisatie van informele steun: {item['naam']}.")
-    regio = t.dataset.regios[item["regio"]]
-    return t.organisatie(("regios", regio.id), name=f"Jeugdregio {regio.naam}",
-                         description=regio.beschrijving or f"De samenwerkende gemeenten van jeugdregio {regio.naam}.")
+    return _regio_organisatie(t, item["regio"])
 
 
 def _initiatief(t: _Tabellen, item: dict) -> None:
@@ -186,6 +217,7 @@ def _initiatief(t: _Tabellen, item: dict) -> None:
         minimum_age=item["leeftijd_min"], maximum_age=item["leeftijd_max"], assured_date=item["gecontroleerd_op"],
         alert=_alert(item),
     )
+    t.record(service_id, "service", "informele-steun", item)
     t.telefoon(contact["telefoon"], sleutel, service_id=service_id, description=contact["openingstijden"])
     t.gebieden(service_id, sleutel, item["gemeenten"] or [g.code for g in t.dataset.regios[item["regio"]].gemeenten])
     for code in item["themas"]:
@@ -217,6 +249,7 @@ def _gezinshuis(t: _Tabellen, huis: dict) -> None:
         minimum_age=huis["leeftijd_min"], maximum_age=huis["leeftijd_max"], assured_date=huis["gecontroleerd_op"],
         alert=_alert(huis),
     )
+    t.record(service_id, "service", "gezinshuizen", huis)
     t.gebieden(service_id, sleutel, [huis["gemeente"]])
     t.kenmerk(service_id, "service", "aanbod", "gezinshuizen")
     punt = huis["coordinaten"] or t.centrum(huis["gemeente"])
@@ -241,7 +274,7 @@ def json_vorm(rijen: dict[str, list[Rij]]) -> dict[str, list[Rij]]:
             "phones": per.get("phone", "organization_id", org["id"]),
             "locations": per.get("location", "organization_id", org["id"]),
             "organization_identifiers": per.get("organization_identifier", "organization_id", org["id"]),
-            "attributes": [{**a, "taxonomy_term": per.term(a)} for a in per.get("attribute", "link_id", org["id"])],
+            "attributes": per.attributen(org["id"]),
             "services": per.get("service", "organization_id", org["id"]),
         })
 
@@ -251,11 +284,13 @@ def json_vorm(rijen: dict[str, list[Rij]]) -> dict[str, list[Rij]]:
             # The organisation itself only: its offices and codes are in organizations.json.
             "organization": _zonder_leeg(organisaties[s["organization_id"]]),
             "phones": per.get("phone", "service_id", s["id"]),
-            "contacts": [{**c, "phones": per.get("phone", "contact_id", c["id"])} for c in per.get("contact", "service_id", s["id"])],
+            "contacts": [_zonder_leeg({**c, "phones": per.get("phone", "contact_id", c["id"]),
+                                       "attributes": per.attributen(c["id"])})
+                         for c in per.get("contact", "service_id", s["id"])],
             "service_areas": per.get("service_area", "service_id", s["id"]),
             "languages": per.get("language", "service_id", s["id"]),
             "funding": per.get("funding", "service_id", s["id"]),
-            "attributes": [{**a, "taxonomy_term": per.term(a)} for a in per.get("attribute", "link_id", s["id"])],
+            "attributes": per.attributen(s["id"]),
             "service_at_locations": [{**sal, "location": locaties[sal["location_id"]]}
                                      for sal in per.get("service_at_location", "service_id", s["id"])],
         })
@@ -287,8 +322,12 @@ class _Index:
                     index[rij[veld]].append(rij)
         return index.get(waarde, [])
 
-    def term(self, attribuut: Rij) -> Rij:
-        return self.termen[attribuut["taxonomy_term_id"]]
+    def attributen(self, link_id: str) -> list[Rij]:
+        """The attributes of an object, a thema or aanbod with its term nested. Our own fields
+        (link_type 'socialekaart', one per field of every record) only name their term: nesting
+        it would make services.json three times as large; taxonomy_terms.csv explains each."""
+        return [a if a["link_type"] == hsds_velden.LINK_TYPE else {**a, "taxonomy_term": self.termen[a["taxonomy_term_id"]]}
+                for a in self.get("attribute", "link_id", link_id)]
 
 
 def _zonder_leeg(rij: Rij) -> Rij:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ...check import CROSS_RULES
 from ...load import Dataset, load_dataset
@@ -33,6 +34,10 @@ class Rij:
             return CelProblem(self.bron, self.nummer, 0, veldnaam(loc), bericht, niveau)  # type: ignore[arg-type]
         return CelProblem(self.bron, self.nummer, kolom + 1, veldnaam(loc), bericht, niveau)  # type: ignore[arg-type]
 
+    def waar(self) -> str:
+        """The source place that stands in for the record's file in messages about it."""
+        return f"{self.bron}:rij {self.nummer}"
+
     def _in_blad(self, loc: Loc) -> Loc:
         """Item 2 of the record's locaties is item 3 in the sheet when item 2 there was empty."""
         out: Loc = ()
@@ -52,7 +57,7 @@ def kolom_van(kolommen: dict[Loc, int], loc: Loc) -> int | None:
 class _ImportDataset(Dataset):
     """The data folder plus the imported records, whose problems point at their cells."""
 
-    herkomst: dict[int, Rij]
+    herkomst: dict[int, Any]  # id(record) -> Rij, or the place in an HSDS source
 
     def problem(self, record: Record, loc: Loc, bericht: str, niveau: str = "fout") -> Problem:
         rij = self.herkomst.get(id(record))
@@ -63,18 +68,25 @@ def controle(data_map: Path, soort: str, records: list[tuple[Record, Rij]], vand
     """Every rule of `socialekaart check`, over the data folder with the new records in it.
     Problems in the new records point at their cells; of the files already there only errors
     count (their warnings are not this import's business)."""
+    return controle_alle(data_map, {soort: records}, vandaag)
+
+
+def controle_alle(data_map: Path, per_soort: dict[str, list[tuple[Record, Any]]], vandaag: date) -> list[Problem]:
+    """`controle` for new records of several kinds at once (an HSDS source has them all). The
+    place of a record is anything with `problem(loc, bericht, niveau)` and `waar()`, as Rij."""
     loaded, problemen = load_dataset(data_map, vandaag)
     dataset = _ImportDataset(
         root=loaded.root, records=loaded.records, paths=loaded.paths, files=loaded.files,
         bestanden=loaded.bestanden, ongeldig=loaded.ongeldig,
     )  # fmt: skip
     dataset.herkomst = {}
-    nieuw = dataset.records.setdefault(soort, {})
-    for record, rij in records:
-        nieuw.pop(record.id, None)  # a record that replaces a file (--overschrijven)
-        nieuw[record.id] = record
-        dataset.herkomst[id(record)] = rij
-        dataset.paths[id(record)] = f"{rij.bron}:rij {rij.nummer}"
+    for soort, records in per_soort.items():
+        nieuw = dataset.records.setdefault(soort, {})
+        for record, rij in records:
+            nieuw.pop(record.id, None)  # a record that replaces a file (--overschrijven)
+            nieuw[record.id] = record
+            dataset.herkomst[id(record)] = rij
+            dataset.paths[id(record)] = rij.waar()
     problemen += record_rules(dataset)
     for rule in CROSS_RULES:
         problemen += rule(dataset, vandaag)

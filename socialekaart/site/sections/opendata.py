@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from ...opendata import Export, exporteer
-from ...opendata.publiek import SOORT_LABELS, SOORTEN
+from ...opendata.publiek import SOORT_LABELS, SOORTEN, niet_gepubliceerd
 from ...opendata.tabel import tabellen
 from ..data import SiteData
 from ..pagina import Pagina
@@ -47,7 +47,7 @@ def open_data(site: SiteData) -> Iterator[Pagina]:
     yield Pagina(
         PAD,
         "open_data.html",
-        {"soorten": soorten, "hsds": hsds, "licentie": site.licentie},
+        {"soorten": soorten, "hsds": hsds, "licentie": site.licentie, "niet_gepubliceerd": niet_gepubliceerd()},
         titel="Open data",
         in_nav=True,
         beschrijving="Alle gegevens van de sociale kaart om te downloaden: CSV, JSON, GeoJSON en Open Referral HSDS 3.0.",
