@@ -1,0 +1,185 @@
+"""`mkdocs serve` on national data: a saved YAML file renders only the pages that show it.
+
+MkDocs rebuilds the whole site on every change (config, hooks, all pages, minutes nationally)
+and polls the watched folders every half second. `on_serve` swaps in:
+- an inotify observer (watchdog's native one) that also notes which files changed;
+- a builder that, when only record text changed (see herbouw.py), checks the data again and
+  renders those pages through MkDocs' own page functions with the nav, theme environment and
+  files of the last full build; anything else goes to MkDocs' full build as before.
+Pagefind then runs in the background, so the page is served before the search index is done.
+
+MkDocs 1.6.1 is frozen; this uses its page-building functions and the server's observer, which
+have no public API. If they move, `on_serve` leaves the server as it is (full builds).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import Abort
+
+from ..problems import DataError
+from .build import Gegenereerd
+from .herbouw import Bronnen
+from .render import render_pagina
+from .zoeken import pagefind_index
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+
+    from .build import Uitvoer
+    from .data import SiteData
+
+log = logging.getLogger("mkdocs.plugins.socialekaart")
+
+
+class Stand:
+    """What the last full build left in this process; a full build that fails leaves it unusable."""
+
+    def __init__(self) -> None:
+        self.klaar = False
+        self.config: MkDocsConfig | None = None
+        self.files: Files | None = None
+        self.nav: Navigation | None = None
+        self.env: Environment | None = None
+        self.bronnen: Bronnen | None = None
+
+    def begin(self) -> None:
+        self.klaar = False
+        self.bronnen = None
+
+
+stand = Stand()
+_pagefind = threading.Lock()  # one Pagefind run at a time: they write the same folders
+
+
+def zoekindex(site_dir: Path) -> list[str]:
+    with _pagefind:
+        return pagefind_index(site_dir)
+
+
+def zoekindex_op_achtergrond(site_dir: Path) -> None:
+    def run() -> None:
+        try:
+            log.info("socialekaart: zoekindex bijgewerkt (%s)", "; ".join(zoekindex(site_dir)))
+        except RuntimeError as error:
+            log.error(str(error))
+
+    threading.Thread(target=run, name="socialekaart-pagefind", daemon=True).start()
+
+
+class Wijzigingen:
+    """The paths the observer saw change since the last build (watchdog calls from its thread)."""
+
+    def __init__(self) -> None:
+        self._paden: set[str] = set()
+        self._lock = threading.Lock()
+
+    def dispatch(self, event: Any) -> None:  # a watchdog event handler
+        if event.is_directory:
+            return
+        with self._lock:
+            self._paden.add(event.src_path)
+            if getattr(event, "dest_path", ""):
+                self._paden.add(event.dest_path)
+
+    def neem(self) -> set[str]:
+        with self._lock:
+            paden, self._paden = self._paden, set()
+        return paden
+
+    def terug(self, paden: set[str]) -> None:
+        """A rebuild failed: these files count as changed again at the next one."""
+        with self._lock:
+            self._paden |= paden
+
+
+def on_serve(server: LiveReloadServer, builder: Callable[[], None], site: Callable[[], tuple[SiteData, Uitvoer]]) -> LiveReloadServer:
+    try:
+        from watchdog.observers import Observer
+        from watchdog.observers.polling import PollingObserver
+
+        if not isinstance(server.observer, PollingObserver) or server.observer.is_alive():
+            return server
+        gepland = list(server._watched_paths)
+        for pad in gepland:
+            server.observer.unschedule(server._watch_refs.pop(pad))
+        server._watched_paths.clear()
+    except (AttributeError, ImportError, KeyError):
+        log.info("socialekaart: deze MkDocs-versie bouwt bij elke wijziging de hele site")
+        return server
+    wijzigingen = Wijzigingen()
+    observer = Observer()
+    schedule = observer.schedule
+
+    def ook_onthouden(handler: Any, path: str, recursive: bool = False, **kwargs: Any) -> Any:
+        schedule(wijzigingen, path, recursive=recursive, **kwargs)
+        return schedule(handler, path, recursive=recursive, **kwargs)
+
+    observer.schedule = ook_onthouden  # type: ignore[method-assign]
+    server.observer = observer
+    for pad in gepland:
+        server.watch(pad)  # the rest of config.watch (data/) follows after this hook
+    server.builder = Bouwer(builder, wijzigingen, site)  # type: ignore[method-assign]
+    return server
+
+
+class Bouwer:
+    """The serve builder: the few changed pages when that is enough, else MkDocs' full build."""
+
+    def __init__(self, volledig: Callable[[], None], wijzigingen: Wijzigingen, site: Callable[[], tuple[SiteData, Uitvoer]]) -> None:
+        self.volledig = volledig
+        self.wijzigingen = wijzigingen
+        self.site = site
+
+    def __call__(self) -> None:
+        paden = self.wijzigingen.neem()
+        try:
+            if stand.klaar and self.snel(paden):
+                return
+        except DataError as error:
+            self.wijzigingen.terug(paden)
+            log.error(f"De gegevens bevatten fouten; de site is niet bijgewerkt.\n{error}")
+            raise Abort("Aborted with a BuildError!") from None
+        self.volledig()
+
+    def snel(self, paden: set[str]) -> bool:
+        """Render only the pages that show the saved records; False when a full build is needed."""
+        site, uitvoer = self.site()
+        config, files, nav, env = stand.config, stand.files, stand.nav, stand.env
+        assert config is not None and files is not None and nav is not None and env is not None
+        if stand.bronnen is None:
+            stand.bronnen = Bronnen(site.dataset, uitvoer.paginas)
+        wijzigingen = stand.bronnen.wijzigingen(paden, site.vandaag)
+        if wijzigingen is None:
+            return False
+        uris = stand.bronnen.pas_toe(wijzigingen)
+        schrijf_paginas(uris, site, uitvoer, config, files, nav, env)
+        log.info("socialekaart: %d pagina's opnieuw gemaakt na de wijziging", len(uris))
+        if uris:
+            zoekindex_op_achtergrond(Path(config.site_dir))
+        return True
+
+
+def schrijf_paginas(uris: list[str], site: SiteData, uitvoer: Uitvoer, config: MkDocsConfig, files: Files, nav: Navigation, env: Environment) -> None:
+    """Render `uris` again and write them as MkDocs would, with the last full build's nav and theme."""
+    from mkdocs.commands.build import _build_page, _populate_page
+    from mkdocs.structure.files import InclusionLevel
+
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+    for uri in uris:
+        oud = uitvoer.paginas[uri]
+        uitvoer.paginas[uri] = nieuw = Gegenereerd(oud.pagina, render_pagina(oud.pagina, site))
+        file = files.get_file_from_path(uri)
+        assert file is not None and file.page is not None
+        file.content_string = nieuw.markdown()
+        _populate_page(file.page, config, files)
+        _build_page(file.page, config, doc_files, nav, env)
