@@ -103,31 +103,40 @@ class Wijzigingen:
 
 
 def on_serve(server: LiveReloadServer, builder: Callable[[], None], site: Callable[[], tuple[SiteData, Uitvoer]]) -> LiveReloadServer:
+    """Give `server` an inotify observer that also notes changed paths, and the builder below."""
     try:
+        from watchdog import events
         from watchdog.observers import Observer
-        from watchdog.observers.polling import PollingObserver
 
-        if not isinstance(server.observer, PollingObserver) or server.observer.is_alive():
+        schrijven = [
+            events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent, events.FileMovedEvent,
+            events.FileClosedEvent, events.DirCreatedEvent, events.DirDeletedEvent, events.DirMovedEvent,
+        ]
+
+        if server.observer.is_alive():
             return server
         gepland = list(server._watched_paths)
-        for pad in gepland:
-            server.observer.unschedule(server._watch_refs.pop(pad))
+        server.observer.unschedule_all()
         server._watched_paths.clear()
-    except (AttributeError, ImportError, KeyError):
-        log.info("socialekaart: deze MkDocs-versie bouwt bij elke wijziging de hele site")
+        server._watch_refs.clear()
+        getattr(server, "_extra_watch_refs", {}).clear()  # ProperDocs' links out of the tree
+    except AttributeError:
+        log.info("socialekaart: deze versie van MkDocs bouwt bij elke wijziging de hele site")
         return server
     wijzigingen = Wijzigingen()
     observer = Observer()
     schedule = observer.schedule
 
     def ook_onthouden(handler: Any, path: str, recursive: bool = False, **kwargs: Any) -> Any:
+        # Only writes: inotify also reports files being opened and read, which every build does.
+        kwargs["event_filter"] = schrijven
         schedule(wijzigingen, path, recursive=recursive, **kwargs)
         return schedule(handler, path, recursive=recursive, **kwargs)
 
     observer.schedule = ook_onthouden  # type: ignore[method-assign]
     server.observer = observer
     for pad in gepland:
-        server.watch(pad)  # the rest of config.watch (data/) follows after this hook
+        server.watch(pad)  # config.watch (data/) follows after this hook, on this observer too
     server.builder = Bouwer(builder, wijzigingen, site)  # type: ignore[method-assign]
     return server
 
