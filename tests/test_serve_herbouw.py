@@ -8,13 +8,12 @@ in the last test, so no test depends on timing.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import time
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from sitebouw import make_project
@@ -34,8 +33,12 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def gebouwd(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A full build in this process (as serve's first build), and a builder for the next saves."""
+def gebouwd(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest):
+    """A full build in this process (as serve's first build), and a builder for the next saves.
+    With MkDocs, or with ProperDocs (`indirect` parameter 'properdocs')."""
+    tool = getattr(request, "param", "mkdocs")
+    load_config = importlib.import_module(f"{tool}.config").load_config
+    build = importlib.import_module(f"{tool}.commands.build").build
     monkeypatch.chdir(project)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     bron = project / STEUN
@@ -59,6 +62,7 @@ def bewaar(bouwer: mkdocs_serve.Bouwer, bestand: Path, oud: str, nieuw: str) -> 
     bouwer.wijzigingen.dispatch(type("Event", (), {"is_directory": False, "src_path": str(bestand)})())
 
 
+@pytest.mark.parametrize("gebouwd", ["mkdocs", "properdocs"], indirect=True)
 def test_alleen_het_bestand_en_de_paginas_van_het_record(gebouwd, monkeypatch: pytest.MonkeyPatch) -> None:
     bouwer, volledig, gelezen, site, bron = gebouwd
     andere = site / ANDERE

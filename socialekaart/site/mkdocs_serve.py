@@ -14,8 +14,10 @@ have no public API. If they move, `on_serve` leaves the server as it is (full bu
 
 from __future__ import annotations
 
+import importlib
 import logging
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,14 +68,38 @@ def zoekindex(site_dir: Path) -> list[str]:
         return pagefind_index(site_dir)
 
 
-def zoekindex_op_achtergrond(site_dir: Path) -> None:
-    def run() -> None:
-        try:
-            log.info("socialekaart: zoekindex bijgewerkt (%s)", "; ".join(zoekindex(site_dir)))
-        except RuntimeError as error:
-            log.error(str(error))
+class Achtergrond:
+    """Pagefind after a quick rebuild, in a thread: saves during a run lead to one more run, not a queue."""
 
-    threading.Thread(target=run, name="socialekaart-pagefind", daemon=True).start()
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._draait = False
+        self._opnieuw = False
+
+    def start(self, site_dir: Path) -> None:
+        with self._lock:
+            if self._draait:
+                self._opnieuw = True
+                return
+            self._draait = True
+        threading.Thread(target=self._draai, args=(site_dir,), name="socialekaart-pagefind", daemon=True).start()
+
+    def _draai(self, site_dir: Path) -> None:
+        while True:
+            begin = time.perf_counter()
+            try:
+                samenvatting = zoekindex(site_dir)
+                log.info("socialekaart: zoekindex bijgewerkt in %.1f s (%s)", time.perf_counter() - begin, "; ".join(samenvatting))
+            except RuntimeError as error:
+                log.error(str(error))
+            with self._lock:
+                if not self._opnieuw:
+                    self._draait = False
+                    return
+                self._opnieuw = False
+
+
+achtergrond = Achtergrond()
 
 
 class Wijzigingen:
@@ -162,6 +188,7 @@ class Bouwer:
 
     def snel(self, paden: set[str]) -> bool:
         """Render only the pages that show the saved records; False when a full build is needed."""
+        begin = time.perf_counter()
         site, uitvoer = self.site()
         config, files, nav, env = stand.config, stand.files, stand.nav, stand.env
         assert config is not None and files is not None and nav is not None and env is not None
@@ -172,23 +199,22 @@ class Bouwer:
             return False
         uris = stand.bronnen.pas_toe(wijzigingen)
         schrijf_paginas(uris, site, uitvoer, config, files, nav, env)
-        log.info("socialekaart: %d pagina's opnieuw gemaakt na de wijziging", len(uris))
+        log.info("socialekaart: %d pagina's opnieuw gemaakt in %.2f s", len(uris), time.perf_counter() - begin)
         if uris:
-            zoekindex_op_achtergrond(Path(config.site_dir))
+            achtergrond.start(Path(config.site_dir))
         return True
 
 
 def schrijf_paginas(uris: list[str], site: SiteData, uitvoer: Uitvoer, config: MkDocsConfig, files: Files, nav: Navigation, env: Environment) -> None:
     """Render `uris` again and write them as MkDocs would, with the last full build's nav and theme."""
-    from mkdocs.commands.build import _build_page, _populate_page
-    from mkdocs.structure.files import InclusionLevel
-
-    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+    # The build module of the tool that is running: MkDocs, or ProperDocs (its own package).
+    bouw = importlib.import_module(type(config).__module__.split(".")[0] + ".commands.build")
+    doc_files = files.documentation_pages(inclusion=bouw.InclusionLevel.is_in_serve)
     for uri in uris:
         oud = uitvoer.paginas[uri]
         uitvoer.paginas[uri] = nieuw = Gegenereerd(oud.pagina, render_pagina(oud.pagina, site))
         file = files.get_file_from_path(uri)
         assert file is not None and file.page is not None
         file.content_string = nieuw.markdown()
-        _populate_page(file.page, config, files)
-        _build_page(file.page, config, doc_files, nav, env)
+        bouw._populate_page(file.page, config, files)
+        bouw._build_page(file.page, config, doc_files, nav, env)
