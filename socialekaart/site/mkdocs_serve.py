@@ -63,36 +63,48 @@ stand = Stand()
 _pagefind = threading.Lock()  # one Pagefind run at a time: they write the same folders
 
 
-def zoekindex(site_dir: Path) -> list[str]:
+def zoekindex(site_dir: Path, achtergrond: bool = False) -> list[str]:
     with _pagefind:
-        return pagefind_index(site_dir)
+        return pagefind_index(site_dir, achtergrond)
 
 
 class Achtergrond:
-    """Pagefind after a quick rebuild, in a thread: saves during a run lead to one more run, not a queue."""
+    """Pagefind after quick rebuilds, in a thread, once saving has paused for `RUST` seconds, at
+    low priority: it takes seconds nationally and must not slow the next save's page. Saves
+    during a run lead to one more run, not a queue."""
+
+    RUST = 2.0
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._draait = False
         self._opnieuw = False
+        self._laatste = 0.0
+        self._indexeert = False
 
     def start(self, site_dir: Path) -> None:
         with self._lock:
+            self._laatste = time.monotonic()
             if self._draait:
-                self._opnieuw = True
+                self._opnieuw = self._opnieuw or self._indexeert  # while still waiting, the wait grows
                 return
             self._draait = True
         threading.Thread(target=self._draai, args=(site_dir,), name="socialekaart-pagefind", daemon=True).start()
 
     def _draai(self, site_dir: Path) -> None:
         while True:
+            while (wacht := self._laatste + self.RUST - time.monotonic()) > 0:
+                time.sleep(wacht)
+            with self._lock:
+                self._indexeert = True
             begin = time.perf_counter()
             try:
-                samenvatting = zoekindex(site_dir)
+                samenvatting = zoekindex(site_dir, achtergrond=True)
                 log.info("socialekaart: zoekindex bijgewerkt in %.1f s (%s)", time.perf_counter() - begin, "; ".join(samenvatting))
             except RuntimeError as error:
                 log.error(str(error))
             with self._lock:
+                self._indexeert = False
                 if not self._opnieuw:
                     self._draait = False
                     return
@@ -163,7 +175,8 @@ def on_serve(server: LiveReloadServer, builder: Callable[[], None], site: Callab
     server.observer = observer
     for pad in gepland:
         server.watch(pad)  # config.watch (data/) follows after this hook, on this observer too
-    server.builder = Bouwer(builder, wijzigingen, site)  # type: ignore[method-assign]
+    server.builder = bouwer = Bouwer(builder, wijzigingen, site)  # type: ignore[method-assign]
+    bouwer.voorbereiden()
     return server
 
 
@@ -185,6 +198,14 @@ class Bouwer:
             log.error(f"De gegevens bevatten fouten; de site is niet bijgewerkt.\n{error}")
             raise Abort("Aborted with a BuildError!") from None
         self.volledig()
+        self.voorbereiden()
+
+    def voorbereiden(self) -> None:
+        """After a full build: which file holds which record, and which pages show it (a few
+        tenths of a second nationally, so the first save does not wait for it)."""
+        if stand.klaar and stand.bronnen is None:
+            site, uitvoer = self.site()
+            stand.bronnen = Bronnen(site.dataset, uitvoer.paginas)
 
     def snel(self, paden: set[str]) -> bool:
         """Render only the pages that show the saved records; False when a full build is needed."""
@@ -192,8 +213,8 @@ class Bouwer:
         site, uitvoer = self.site()
         config, files, nav, env = stand.config, stand.files, stand.nav, stand.env
         assert config is not None and files is not None and nav is not None and env is not None
-        if stand.bronnen is None:
-            stand.bronnen = Bronnen(site.dataset, uitvoer.paginas)
+        self.voorbereiden()
+        assert stand.bronnen is not None
         wijzigingen = stand.bronnen.wijzigingen(paden, site.vandaag)
         if wijzigingen is None:
             return False
