@@ -112,7 +112,9 @@ def _met(dataset: Dataset, wijzigingen: list[Wijziging]) -> Dataset:
     for w in wijzigingen:
         records[w.folder][w.oud.id] = w.nieuw
         paths[id(w.nieuw)], files[id(w.nieuw)] = dataset.paths[id(w.oud)], dataset.files[id(w.oud)]
-    return dataclasses.replace(dataset, records=records, paths=paths, files=files, _positions={})
+    # Positions already read stay (a rule that warns about many records would read them all
+    # again); the copy's own additions go with it.
+    return dataclasses.replace(dataset, records=records, paths=paths, files=files, _positions=dict(dataset._positions))
 
 
 def _records_in(waarde: object, diepte: int = 4) -> Iterator[Record]:
