@@ -103,6 +103,23 @@ def test_kapotte_wijziging_laat_de_laatste_goede_site_staan(gebouwd, caplog: pyt
     assert ": fout: kosten_toelichting: " in caplog.text
 
 
+def test_de_regels_gaan_over_het_nieuwe_record(gebouwd, caplog: pytest.LogCaptureFixture) -> None:
+    """Valid on its own, refused by a rule (a fictitious address on a record that is not marked as an example)."""
+    bouwer, volledig, gelezen, site, bron = gebouwd
+    aanbieder = bron.parent.parent / "providers" / "home-start.yml"
+    origineel = aanbieder.read_text(encoding="utf-8")
+    caplog.set_level(logging.ERROR, logger="mkdocs.plugins.socialekaart")
+    try:
+        bewaar(bouwer, aanbieder, "  website: https://www.home-start.nl", "  website: https://www.home-start.nl\n  email: info@example.org")
+        with pytest.raises(Abort):
+            bouwer()
+    finally:
+        aanbieder.write_text(origineel, encoding="utf-8")
+    assert "data/providers/home-start.yml:19:10: fout: contact.email: dit is een voorbeeldadres" in caplog.text
+    assert "info@example.org" not in (site / "aanbieders/home-start/index.html").read_text(encoding="utf-8")
+    assert volledig == []
+
+
 def test_naam_of_nieuw_bestand_geeft_een_volledige_build(gebouwd) -> None:
     bouwer, volledig, gelezen, site, bron = gebouwd
     bewaar(bouwer, bron, "naam: Home-Start Woerden", "naam: Home-Start in Woerden")
