@@ -9,7 +9,7 @@ and polls the watched folders every half second. `on_serve` swaps in:
 Pagefind then runs in the background, so the page is served before the search index is done.
 
 MkDocs 1.6.1 is frozen; this uses its page-building functions and the server's observer, which
-have no public API. If they move, `on_serve` leaves the server as it is (full builds).
+have no public API. If the server's attributes move, `on_serve` leaves it as it is (full builds).
 """
 
 from __future__ import annotations
