@@ -180,14 +180,21 @@ class CheckResult:
         return not self.fouten
 
 
+def regels(dataset: Dataset, vandaag: date) -> list[Problem]:
+    """Every rule over loaded records: per record and across records (fast; also run on the
+    whole set when `mkdocs serve` reloads one file)."""
+    problems = list(record_rules(dataset))
+    for rule in CROSS_RULES:
+        problems += rule(dataset, vandaag)
+    return problems
+
+
 def check(root: Path, vandaag: date | None = None) -> CheckResult:
     """Load `root` and apply every rule. Problems come sorted by file and line."""
     vandaag = vandaag or date.today()
     with collector_paused():
         dataset, problems = load_dataset(root, vandaag)
-        problems += record_rules(dataset)
-        for rule in CROSS_RULES:
-            problems += rule(dataset, vandaag)
+        problems += regels(dataset, vandaag)
         if any(p.is_fout for p in problems):
             return CheckResult(dataset, sorted(set(problems)))
         # Only for data without errors: what is missing means little while files are broken.

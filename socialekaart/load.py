@@ -88,6 +88,10 @@ class Dataset:
             self._positions[key] = read_yaml(self.files[key])[1]
         return self._positions[key]
 
+    def forget_positions(self, record: Record) -> None:
+        """The file of `record` was read again (`mkdocs serve`): its positions are read anew."""
+        self._positions.pop(id(record), None)
+
     def gemeente_naam(self, code: str) -> str:
         for regio in self.regios.values():
             gemeente = regio.gemeente(code)
@@ -264,6 +268,11 @@ def _load_file(job: _Job, vandaag: date) -> Loaded:
         return None, list(validation_problems(error, job.record_type.model, positions, job.shown))
     record.set_origin(job.record_id, job.bron)
     return record, []
+
+
+def laad_bestand(record_type: RecordType, record_id: str, path: str, shown: str, bron: str, vandaag: date) -> Loaded:
+    """Read and validate one file again (a file saved during `mkdocs serve`)."""
+    return _load_file(_Job(record_type, record_id, path, shown, bron), vandaag)
 
 
 _BATCH = 200  # files per message from the helper: its sending then overlaps its loading

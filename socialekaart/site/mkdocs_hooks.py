@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,14 +22,18 @@ from ..instellingen import lees_instellingen, onbekende_regios
 from ..opendata.licentie import licentie
 from ..problems import DataError
 from ..selectie import kies_regios
+from . import mkdocs_serve
 from .build import Uitvoer, genereer, toc_tokens
 from .data import EditLinks, SiteData
 from .render import render_template
-from .zoeken import lees_synoniemen, pagefind_index, zoekbestanden
+from .zoeken import lees_synoniemen, zoekbestanden
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.socialekaart")
@@ -62,6 +67,7 @@ def bouwdatum() -> date:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the data before anything is written, so a broken edit leaves the last good site."""
+    mkdocs_serve.stand.begin()
     config_file = Path(config.config_file_path)
     project = config_file.parent
     vandaag = bouwdatum()
@@ -107,6 +113,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    mkdocs_serve.stand.nav = nav
+    return nav
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    mkdocs_serve.stand.config, mkdocs_serve.stand.files, mkdocs_serve.stand.env = config, files, env
+    return env
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build.site is not None and _build.uitvoer is not None
     gegenereerd = _build.uitvoer.paginas.get(page.file.src_uri)
@@ -120,7 +136,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     """The search index is made from the written pages, also on every `mkdocs serve` rebuild."""
     try:
-        samenvatting = pagefind_index(Path(config.site_dir))
+        samenvatting = mkdocs_serve.zoekindex(Path(config.site_dir))
     except RuntimeError as error:
         raise PluginError(str(error)) from None
     log.info("socialekaart: zoekindex gemaakt met Pagefind (%s)", "; ".join(samenvatting))
+    mkdocs_serve.stand.klaar = True
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    """A saved data file renders only the pages that show it (mkdocs_serve.py)."""
+    return mkdocs_serve.on_serve(server, builder, lambda: (_build.site, _build.uitvoer))

@@ -8,6 +8,7 @@ page in the browser (overrides/assets/javascripts/zoeken.js) reads the files mad
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -158,9 +159,10 @@ def _posities(config_bestand: Path) -> dict[tuple[int, ...], tuple[int, int]]:
     return posities
 
 
-def pagefind_index(site_dir: Path) -> list[str]:
+def pagefind_index(site_dir: Path, achtergrond: bool = False) -> list[str]:
     """Index the written site with Pagefind (its binary comes in the `pagefind-bin` wheel,
-    nothing is downloaded); returns Pagefind's summary line per index.
+    nothing is downloaded); returns Pagefind's summary line per index. `achtergrond` runs it
+    at low priority (in `mkdocs serve`, so it never slows the next rebuild).
 
     Two indexes: `pagefind/` for the sociale kaart and the hand-written pages, and
     `pagefind-agenda/` for the regional agenda, so agenda pages can never push records down.
@@ -184,7 +186,8 @@ def pagefind_index(site_dir: Path) -> list[str]:
             str(get_executable()), "--site", str(site_dir), "--output-subdir", uitvoer,
             "--root-selector", PAGEFIND_ROOT, "--force-language", "nl", "--glob", glob,
         ]
-        uit = subprocess.run(opdracht, capture_output=True, text=True, check=False)
+        laag = (lambda: os.nice(10)) if achtergrond and hasattr(os, "nice") else None
+        uit = subprocess.run(opdracht, capture_output=True, text=True, check=False, preexec_fn=laag)
         if uit.returncode != 0:
             raise RuntimeError(f"Pagefind kon de zoekindex niet maken:\n{uit.stdout}{uit.stderr}")
         samenvattingen.append(next((r.strip() for r in uit.stdout.splitlines() if "Indexed" in r and "page" in r), ""))
