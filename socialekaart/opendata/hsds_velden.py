@@ -17,6 +17,7 @@ from typing import Any
 from ..models import RECORD_TYPES
 from ..models.lokaal_team import Contactpersoon
 from .ids import uuid_voor
+from .tabel import uitleg
 
 TAXONOMIE = "socialekaart"
 LINK_TYPE = "socialekaart"
@@ -57,10 +58,10 @@ def termen() -> Iterator[tuple[str, str, str]]:
     for soort in SOORTEN:
         yield soort, ID, f"Id van het record: de naam van het bestand in data/{soort}/ zonder '.yml'."
         for naam, info in RECORD_TYPES[soort].model.model_fields.items():
-            yield soort, naam, info.description or naam
+            yield soort, naam, uitleg(info) or naam
     for naam, info in Contactpersoon.model_fields.items():
         if naam not in CONTACT_NATIEF:
-            yield "lokale-teams", f"{CONTACTPERSONEN}.{naam}", info.description or naam
+            yield "lokale-teams", f"{CONTACTPERSONEN}.{naam}", uitleg(info) or naam
 
 
 def waarden(soort: str, data: dict[str, Any]) -> Iterator[tuple[str, str]]:

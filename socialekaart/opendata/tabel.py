@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from .publiek import SOORTEN, VERBORGEN
 
@@ -62,12 +63,17 @@ def _deelmodel(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
 _VOORBEELD = re.compile(r",?\s*(?:bijvoorbeeld|zoals)\s+'[^']*'(?:\s*(?:,|of|en)\s*'[^']*')*")
 
 
+def uitleg(info: FieldInfo) -> str:
+    """A field's description for open data, without the example region's names."""
+    return _VOORBEELD.sub("", info.description or "")
+
+
 def _velden(model: type[BaseModel]) -> Iterator[tuple[str, str, type[BaseModel] | None, bool]]:
     verborgen = VERBORGEN.get(model, frozenset())
     for naam, info in model.model_fields.items():
         if naam not in verborgen:
             sub, is_lijst = _deelmodel(info.annotation)
-            yield naam, _VOORBEELD.sub("", info.description or ""), sub, is_lijst
+            yield naam, uitleg(info), sub, is_lijst
 
 
 def _kolommen(model: type[BaseModel], prefix: str = "", boven: str = "") -> Iterator[Kolom]:
