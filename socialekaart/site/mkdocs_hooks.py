@@ -24,11 +24,13 @@ from ..selectie import kies_regios
 from .build import Uitvoer, genereer, toc_tokens
 from .data import EditLinks, SiteData
 from .render import render_template
+from .thema import bereid_voor
 from .zoeken import lees_synoniemen, pagefind_index, zoekbestanden
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from jinja2 import Environment
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.socialekaart")
@@ -105,6 +107,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         len(uitvoer.paginas), len(uitvoer.bestanden), _build.site.dataset.bestanden,
     )
     return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    return bereid_voor(env)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
