@@ -106,6 +106,15 @@ def test_names_cannot_break_out_of_the_script():
     assert "\\u003c/script\\u003e" in _data_rows(html)
 
 
+def test_names_are_text_never_a_template():
+    """folium compiled its rendered output as a Jinja template again: '{{ 7*7 }}' in a name
+    became '49' (and Jinja code in the data ran at build time)."""
+    titel = "Huis {{ 7*7 }} {% if true %}ja{% endif %}"
+    html = kaart_html([Punt(52.1, 5.1, titel, None, "gezinshuis"), Punt(52.2, 5.1, "B", None, "gezinshuis")], titel, PREFIX)
+    assert f'"{titel}"' in _data_rows(html)
+    assert f"<title>{titel}</title>" in html and "Huis 49" not in html
+
+
 def test_one_point_is_shown_at_town_zoom_without_fitting_bounds():
     html = kaart_html([Punt(52.08, 4.88, "Gezinshuis", None, "gezinshuis")], "Kaart", PREFIX)
     assert "center: [52.08, 4.88]" in html

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
+from markupsafe import Markup
 
 from socialekaart.site import paden
 from socialekaart.site.build import Gegenereerd, toc_tokens
@@ -76,6 +77,15 @@ def test_markdown_keeps_what_editors_write():
     html = str(markdown_html("**Vet**, *schuin* en [de site](https://example.org/).\n\n- een\n- twee"))
     assert "<strong>Vet</strong>" in html and "<em>schuin</em>" in html and "<li>twee</li>" in html
     assert 'href="https://example.org/"' in html
+
+
+def test_one_text_leaves_nothing_behind_for_the_next():
+    """The Markdown object is reused: a link reference defined in one field must not turn
+    words in another field into a link, and a repeated (cached) text is cleaned the same."""
+    markdown_html("Zie [de site].\n\n[de site]: javascript:alert(1)")
+    assert "<a" not in str(markdown_html("Zie [de site]."))
+    for tekst in MARKDOWN_BLOKKEN:
+        assert markdown_html(tekst) == markdown_html(tekst) and isinstance(markdown_html(tekst), Markup)
 
 
 @pytest.mark.parametrize("url", ["https://example.org/a?b=1", "http://example.org/", "mailto:info@example.org", "tel:+31301234567"])

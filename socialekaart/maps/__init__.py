@@ -1,4 +1,4 @@
-"""Maps for the site: folium/Leaflet documents with PDOK tiles and locally served assets."""
+"""Maps for the site: Leaflet documents with PDOK tiles and locally served assets."""
 
 from __future__ import annotations
 

@@ -21,9 +21,8 @@ GEDEELDE_KAART = "kaart.html"  # the map document record pages share (document.g
 def map_assets() -> dict[str, bytes]:
     """Every file to publish under assets/kaart/, keyed by its '/'-separated path there.
 
-    jQuery is not included: our maps use no folium popups or other folium code that
-    needs it. Source maps are left out; browsers only ask for them with developer
-    tools open.
+    jQuery is not included: our maps use no code that needs it. Source maps are left out;
+    browsers only ask for them with developer tools open.
     """
     leaflet_dir = Path(leaflet.BASE_DIR)
     cluster_dir = Path(markercluster.BASE_DIR)

@@ -1,32 +1,29 @@
-"""One map as a standalone HTML document, built with folium.
+"""One map as a standalone HTML document: Leaflet with clustered markers on PDOK tiles.
 
 The site writes the document to its own file and embeds it with an iframe, so the
-map's scripts and styles never mix with the Material theme. folium normally loads
-Leaflet, jQuery, Bootstrap and Font Awesome from CDNs and gives every element a
-random id; here every asset comes from the site's assets/kaart/ folder and ids are
-derived from the content, so two builds of the same data are byte-identical.
+map's scripts and styles never mix with the Material theme. Every asset comes from the
+site's assets/kaart/ folder and ids are derived from the content, so two builds of the
+same data are byte-identical. One Jinja template (templates/kaart.html), compiled once,
+writes every map: folium, used before, compiled a template per map element (61,826
+compiles for a national site) and ran the rendered text, names included, through Jinja
+again.
 """
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 import math
 import re
 from collections import Counter
-from urllib.parse import quote, urlencode
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from importlib.resources import files
+from urllib.parse import quote, urlencode
 
-import folium
 import xyzservices.providers
-from branca.element import Element, Figure
-from folium.map import FitBounds
-from folium.plugins import FastMarkerCluster
-from folium.template import Template
-
-from socialekaart.maps import assets
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+from markupsafe import Markup
 
 # PDOK's BRT-Achtergrondkaart (service.pdok.nl); the only third-party host a page contacts.
 TEGELS = xyzservices.providers.nlmaps.standaard
@@ -44,12 +41,25 @@ _SOORT = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-def _template(name: str) -> Template:
-    return Template(files(__package__).joinpath("templates", name).read_text(encoding="utf-8"))
+def _script(name: str) -> Markup:
+    """One of our own scripts, put in the document as it is."""
+    return Markup(files(__package__).joinpath("templates", name).read_text(encoding="utf-8").strip())
 
 
-def _script(name: str) -> str:
-    return files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
+@cache
+def _template() -> Template:
+    env = Environment(loader=PackageLoader("socialekaart.maps"), autoescape=True, undefined=StrictUndefined, auto_reload=False)
+    env.globals.update(
+        tegels=TEGELS,
+        tegel_url=TEGELS.build_url(fill_subdomain=False),
+        attributie=ATTRIBUTIE,
+        zoom_een_punt=ZOOM_EEN_PUNT,
+        max_zoom=MAX_ZOOM_OVERZICHT,
+        marker_js=_script("marker.js"),
+        cluster_js=_script("cluster.js"),
+        gedeeld_js=_script("gedeeld.js"),
+    )
+    return env.get_template("kaart.html")
 
 
 @dataclass(frozen=True)
@@ -71,60 +81,6 @@ class Punt:
             raise ValueError(f"link {self.url!r} moet relatief zijn of met http(s):// beginnen")
 
 
-class _Document(Figure):
-    """The whole HTML file: Dutch language, a title and a visually hidden heading."""
-
-    _template = _template("document.html")
-
-    def __init__(self, title: str, asset_prefix: str) -> None:
-        super().__init__(title=title)
-        self._name = "Document"
-        self.asset_prefix = asset_prefix
-        # document.html declares the charset itself.
-        self.header._children.pop("meta_http", None)
-
-
-class _Kaart(folium.Map):
-    """folium.Map with local Leaflet and without folium's user-scalable=no viewport."""
-
-    _template = _template("map.html")
-
-    def __init__(self, asset_prefix: str, **kwargs: object) -> None:
-        super().__init__(tiles=None, **kwargs)
-        # Instance attributes, so folium's class-level CDN lists stay untouched.
-        self.default_js = [("leaflet", asset_prefix + assets.LEAFLET_JS)]
-        self.default_css = [("leaflet_css", asset_prefix + assets.LEAFLET_CSS)]
-
-
-class _Puntenlaag(FastMarkerCluster):
-    """All points in one compact JSON array, turned into clustered markers in the browser."""
-
-    def __init__(self, rows: list[list[object]], asset_prefix: str) -> None:
-        super().__init__(
-            rows,
-            callback=_script("marker.js"),
-            icon_create_function=_script("cluster.js"),
-            show_coverage_on_hover=False,
-        )
-        self.default_js = [("markercluster", asset_prefix + assets.MARKERCLUSTER_JS)]
-        self.default_css = [
-            ("markercluster_css", asset_prefix + assets.MARKERCLUSTER_CSS),
-            ("markercluster_default_css", asset_prefix + assets.MARKERCLUSTER_DEFAULT_CSS),
-        ]
-
-
-class _GedeeldePuntenlaag(_Puntenlaag):
-    """The shared document's layer: its points come from the document's own address."""
-
-    _template = _template("gedeeld.html")
-
-    def __init__(self) -> None:
-        super().__init__([], "")
-        self.lees_adres = _script("gedeeld.js")
-        self.max_zoom = MAX_ZOOM_OVERZICHT
-        self.zoom_een_punt = ZOOM_EEN_PUNT
-
-
 def kaart_parameters(punten: list[Punt], titel: str) -> str:
     """The fragment that tells the shared map document what to show, e.g.
     '#t=Kaart%3A%20Maatjes&p=52.08,4.88,informele-steun,Buurthuis'. Points without a link only:
@@ -143,30 +99,7 @@ def gedeelde_kaart_html(titel: str = "Kaart") -> str:
     """The one map document every record page shares: it lies in assets/kaart/ itself and
     shows the points in its address (`kaart_parameters`), so a national site needs no map
     file per record."""
-    document, kaart = _basis(titel, "", [])
-    _GedeeldePuntenlaag().add_to(kaart)
-    _stabiele_ids(document, titel)
-    return document.render()
-
-
-def _basis(titel: str, asset_prefix: str, punten: list[Punt]) -> tuple[_Document, _Kaart]:
-    document = _Document(titel, asset_prefix)
-    kaart = _Kaart(
-        asset_prefix,
-        location=_midden(punten),
-        zoom_start=ZOOM_EEN_PUNT if len(punten) == 1 else ZOOM_NEDERLAND,
-        zoom_control=False,  # map.html adds one with Dutch button titles
-        scroll_wheel_zoom=False,  # the wheel keeps scrolling the page around the iframe
-        max_bounds=True,
-        min_lat=TEGELS.bounds[0][0],
-        min_lon=TEGELS.bounds[0][1],
-        max_lat=TEGELS.bounds[1][0],
-        max_lon=TEGELS.bounds[1][1],
-    )
-    kaart.options["min_zoom"] = TEGELS.min_zoom
-    document.add_child(kaart)
-    folium.TileLayer(TEGELS, attr=ATTRIBUTIE, control=False).add_to(kaart)
-    return document, kaart
+    return _document(titel, "", [], gedeeld=True)
 
 
 def kaart_html(punten: list[Punt], titel: str, asset_prefix: str) -> str:
@@ -179,18 +112,24 @@ def kaart_html(punten: list[Punt], titel: str, asset_prefix: str) -> str:
     if asset_prefix and not asset_prefix.endswith("/"):
         asset_prefix += "/"
     punten = sorted(punten, key=lambda p: (p.titel, p.lat, p.lon, p.url or "", p.soort))
-    document, kaart = _basis(titel, asset_prefix, punten)
+    return _document(titel, asset_prefix, punten)
 
-    rows = [
+
+def _document(titel: str, asset_prefix: str, punten: list[Punt], gedeeld: bool = False) -> str:
+    rijen = [
         [round(p.lat, DECIMALEN), round(p.lon, DECIMALEN), titel_uniek, p.url, p.soort]
         for p, titel_uniek in zip(punten, _unieke_titels(p.titel for p in punten))
     ]
-    _Puntenlaag(rows, asset_prefix).add_to(kaart)
-    if len(punten) > 1:
-        kaart.add_child(FitBounds(_grenzen(punten), padding=(24, 24), max_zoom=MAX_ZOOM_OVERZICHT))
-
-    _stabiele_ids(document, titel)
-    return document.render()
+    return _template().render(
+        titel=titel,
+        prefix=asset_prefix,
+        ids=_ids(titel),
+        midden=_midden(punten),
+        zoom=ZOOM_EEN_PUNT if len(punten) == 1 else ZOOM_NEDERLAND,
+        rijen=rijen,
+        grenzen=_grenzen(punten) if len(punten) > 1 else None,
+        gedeeld=gedeeld,
+    )
 
 
 def _midden(punten: list[Punt]) -> tuple[float, float]:
@@ -225,15 +164,9 @@ def _unieke_titels(titels: Iterable[str]) -> Iterator[str]:
         yield kandidaat
 
 
-def _stabiele_ids(document: _Document, zaad: str) -> None:
-    """Replace folium's random element ids by ids derived from the title and tree position."""
-    teller = itertools.count()
-
-    def bezoek(element: Element) -> None:
-        tekst = f"{zaad}\0{next(teller)}\0{element._name}"
-        element._id = hashlib.sha256(tekst.encode("utf-8")).hexdigest()[:16]
-        for kind in element._children.values():
-            bezoek(kind)
-
-    for deel in (document, document.header, document.html, document.script):
-        bezoek(deel)
+def _ids(titel: str) -> dict[str, str]:
+    """Element ids derived from the title: stable from build to build (folium's were random)."""
+    return {
+        naam: hashlib.sha256(f"{titel}\0{naam}".encode("utf-8")).hexdigest()[:16]
+        for naam in ("kaart", "tegels", "punten")
+    }

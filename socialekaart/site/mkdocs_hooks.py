@@ -26,6 +26,7 @@ from . import mkdocs_serve
 from .build import Uitvoer, genereer, toc_tokens
 from .data import EditLinks, SiteData
 from .render import render_template
+from .thema import bereid_voor
 from .zoeken import lees_synoniemen, zoekbestanden
 
 if TYPE_CHECKING:
@@ -119,6 +120,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env = bereid_voor(env)
     mkdocs_serve.stand.config, mkdocs_serve.stand.files, mkdocs_serve.stand.env = config, files, env
     return env
 

@@ -49,6 +49,9 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Templates are part of the package (mkdocs serve does not watch them either): each is
+        # compiled once per process, with no stat of its file on every page that uses it.
+        auto_reload=False,
     )
     env.filters.update(
         markdown=markdown_html, veilige_url=veilige_url, datum=datum, tel=telefoon_link, labels=vertaal, regio=regionaam

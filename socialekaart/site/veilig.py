@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import re
+import threading
+from functools import lru_cache
 from html import escape
 from urllib.parse import urlsplit
 
@@ -48,11 +50,29 @@ def _kop_naar_vet(match: re.Match[str]) -> str:
     return "</strong></p>" if match.group(1) else "<p><strong>"
 
 
+# Building a Markdown object costs more than converting a short field with it: one per
+# thread (a Markdown object is not thread-safe), reset between texts.
+_per_thread = threading.local()
+
+
+def _markdown_naar_html(tekst: str) -> str:
+    md = getattr(_per_thread, "markdown", None)
+    if md is None:
+        md = _per_thread.markdown = python_markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    return md.reset().convert(tekst)
+
+
 def markdown_html(tekst: str | None) -> Markup:
     if not tekst:
         return Markup("")
-    html = python_markdown.markdown(tekst, extensions=["sane_lists"], output_format="html")
-    html = _KOP.sub(_kop_naar_vet, html)
+    return Markup(_schone_html(tekst))
+
+
+# The same text always gives the same clean HTML, and generated and real data repeat
+# descriptions (a text shown on the record page and in every overview it appears in).
+@lru_cache(maxsize=4096)
+def _schone_html(tekst: str) -> str:
+    html = _KOP.sub(_kop_naar_vet, _markdown_naar_html(tekst))
     schoon = nh3.clean(
         html,
         tags=TOEGESTANE_TAGS,
@@ -60,4 +80,4 @@ def markdown_html(tekst: str | None) -> Markup:
         url_schemes=TOEGESTANE_SCHEMAS,
         link_rel="noopener noreferrer",
     )
-    return Markup(schoon)
+    return schoon

@@ -69,7 +69,7 @@ def _gemeenten(context: Mapping[str, Any], site: SiteData) -> list[str]:
             codes += getattr(waarde, "gemeenten", None) or []
             if isinstance(getattr(waarde, "gemeente", None), str):
                 codes.append(waarde.gemeente)
-    namen = dict.fromkeys(site.dataset.gemeente_naam(code) for code in codes)
+    namen = dict.fromkeys(site.gemeente_naam(code) for code in codes)
     return list(namen)
 
 
@@ -83,7 +83,7 @@ def teams_per_gemeente(site: SiteData) -> dict[str, dict[str, str]]:
         if team.contact.email:
             contact["email"] = str(team.contact.email)
         for code in team.gemeenten:
-            uit.setdefault(site.dataset.gemeente_naam(code), contact)
+            uit.setdefault(site.gemeente_naam(code), contact)
     return uit
 
 

@@ -39,7 +39,7 @@ def _gebied_naam(site: SiteData):
             return "Hele regio"
         if gebied == "landelijk":
             return "Landelijk gemiddelde"
-        return site.dataset.gemeente_naam(gebied)
+        return site.gemeente_naam(gebied)
     return naam
 
 
@@ -143,7 +143,7 @@ def _item_pagina(site: SiteData, a: Agenda, naam: str, item: AgendaItem, items: 
         paden.agendapunt(item.id), "agenda/item.html",
         {"agenda": a, "regio_naam": naam, "item": item, "kpis": kpis, "kaart_links": links, "regio_records": regio_records,
          "bijdragen": site.bijdragen(item), "verwant": verwant, "terug": terug, "budget_totalen": ov.item_budget(item),
-         "telling": ov.telling(item), "looptijd": nu_.looptijd(a, site.vandaag), "gemeente_naam": site.dataset.gemeente_naam, **HELPERS},
+         "telling": ov.telling(item), "looptijd": nu_.looptijd(a, site.vandaag), "gemeente_naam": site.gemeente_naam, **HELPERS},
         titel=f"{item.label}: {item.korte_titel or item.titel}",
         bron=item.bron,
         beschrijving=item.samenvatting or item.titel,

@@ -17,7 +17,7 @@ def lokale_teams(site: SiteData) -> Iterator[Pagina]:
     yield Pagina("lokale-teams/", "lokale_teams/overzicht.html", {"teams": teams}, "Lokale teams", in_nav=True,
                  beschrijving="Het lokaal team is de toegang tot jeugdhulp in je gemeente.")
     for team in teams:
-        punten = [p for code in team.gemeenten if (p := gemeente_punt(site, code, f"{team.naam}: {site.dataset.gemeente_naam(code)}", None, "lokaal-team"))]
+        punten = [p for code in team.gemeenten if (p := gemeente_punt(site, code, f"{team.naam}: {site.gemeente_naam(code)}", None, "lokaal-team"))]
         yield Pagina(
             paden.lokaal_team(team.id),
             "lokale_teams/team.html",
