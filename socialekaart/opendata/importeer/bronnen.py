@@ -154,7 +154,10 @@ def _lees_spreadsheet(path: Path, shown: str, blad: str | None) -> Blad:
         ]  # fmt: skip
     # calamine starts the rows at row 1 but the cells at the sheet's first used column.
     offset = sheet.start[1] if sheet.start else 0
-    rijen = ((i + 1, [""] * offset + list(row)) for i, row in enumerate(sheet.iter_rows()))
+    if offset:
+        rijen = ((i + 1, [""] * offset + list(row)) for i, row in enumerate(sheet.iter_rows()))
+    else:
+        rijen = enumerate(sheet.iter_rows(), start=1)  # type: ignore[assignment]
     return Blad(bron, rijen, problemen)
 
 
