@@ -87,7 +87,12 @@ def _importeer(bestand: Path, soort: str, data_map: Path, shown: str, overschrij
         return resultaat
     folder = data_map / soort
     bestaand = {n[:-4] for n in os.listdir(folder) if n.endswith(".yml")} if folder.is_dir() else set()
-    records = list(_records(sheet, soort, data_map, None if overschrijven else bestaand, vandaag, resultaat))
+    try:
+        records = list(_records(sheet, soort, data_map, None if overschrijven else bestaand, vandaag, resultaat))
+    except BronFout as error:  # a CSV file that turns out unreadable halfway: that alone is told
+        resultaat.problemen = [error.problem]
+        return resultaat
+    del sheet  # the spreadsheet's cells (tens of MB at 50,000 rows) are not needed for the check
     if not resultaat.ok:  # the sheet itself is wrong: the rules would only add noise
         return resultaat
     resultaat.problemen += controle(data_map, soort, records, vandaag)

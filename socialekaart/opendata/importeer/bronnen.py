@@ -112,11 +112,23 @@ def _lees_csv(path: Path, shown: str) -> Blad:
     first = text.split("\n", 1)[0]
     scheiding = max(";,\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=scheiding)
+    return Blad(shown, _csv_rijen(reader, shown), problemen)
+
+
+def _csv_rijen(reader: Any, shown: str) -> Iterator[tuple[int, list[str]]]:
+    """Row by row, so the cells of a large file are never all in memory at once. What csv
+    cannot read (a NUL character, a cell over 128 KB) stops the import as a problem of the file."""
     try:
-        rows = list(reader)  # the whole file is in memory already; csv errors surface here
+        yield from enumerate(reader, start=1)
     except csv.Error as error:
-        raise BronFout(CelProblem(shown, reader.line_num, 0, "(bestand)", f"dit is geen leesbare CSV ({error})")) from None
-    return Blad(shown, ((i + 1, row) for i, row in enumerate(rows)), problemen)
+        reden = next((uitleg for begin, uitleg in _CSV_FOUTEN if str(error).startswith(begin)), str(error))
+        raise BronFout(CelProblem(shown, reader.line_num, 0, "(bestand)", f"dit is geen leesbare CSV ({reden})")) from None
+
+
+_CSV_FOUTEN = (
+    ("field larger than field limit", f"een cel is langer dan {csv.field_size_limit():,} tekens".replace(",", ".")),
+    ("line contains NUL", "er staat een NUL-teken in; sla het bestand opnieuw op als CSV (UTF-8)"),
+)
 
 
 # --- spreadsheets --------------------------------------------------------------------------
