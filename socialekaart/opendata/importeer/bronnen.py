@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -149,7 +150,11 @@ def _lees_spreadsheet(path: Path, shown: str, blad: str | None) -> Blad:
     naam = blad or bladen[0]
     if naam not in bladen:
         raise BronFout(CelProblem(shown, 0, 0, "(blad)", f"er is geen blad '{naam}'{bedoelde_je(naam, bladen)}; de bladen zijn: {', '.join(bladen)}"))
-    sheet = workbook.get_sheet_by_name(naam)
+    # Both unzip the sheet's XML and let go of the interpreter while they do: the search for
+    # formulas runs beside calamine's reading, in a thread that has ended before anything forks.
+    with ThreadPoolExecutor(max_workers=1) as helper:
+        formules = helper.submit(_formules, path, naam) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+        sheet = workbook.get_sheet_by_name(naam)
     bron = f"{shown}:{naam}"
     problemen = [
         CelProblem(
@@ -158,11 +163,11 @@ def _lees_spreadsheet(path: Path, shown: str, blad: str | None) -> Blad:
         )
         for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ()
     ]  # fmt: skip
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    if formules is not None:
         problemen += [
             CelProblem(bron, rij, kol + 1, "(cel)",
                        f"cel {kolomletter(kol)}{rij} bevat een formule; zet er de waarde zelf in (kopieer de kolom en plak als 'waarden')")
-            for rij, kol in _formules(path, naam)
+            for rij, kol in formules.result()
         ]  # fmt: skip
     # calamine starts the rows at row 1 but the cells at the sheet's first used column.
     offset = sheet.start[1] if sheet.start else 0
