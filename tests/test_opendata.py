@@ -136,6 +136,8 @@ def test_ids_are_uuid5_and_stable_between_exports(dataset: Dataset) -> None:
     team = uuid_voor("dienst", "lokale-teams", "lokaal-team-woerden")
     assert uuid.UUID(team).version == 5
     assert team == str(uuid.uuid5(NAMESPACE, "dienst/lokale-teams/lokaal-team-woerden"))
+    for delen in [("organisatie", "providers", "timon"), ("locatie", "informele-steun", "café-één", 3), ("x",), ("",)]:
+        assert uuid_voor(*delen) == str(uuid.uuid5(NAMESPACE, "/".join(str(d) for d in delen)))
     assert team.encode() in een["hsds/services.csv"] and team.encode() in zonder["hsds/services.csv"]
 
 
