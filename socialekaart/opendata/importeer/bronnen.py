@@ -122,14 +122,12 @@ def _csv_rijen(reader: Any, shown: str) -> Iterator[tuple[int, list[str]]]:
     try:
         yield from enumerate(reader, start=1)
     except csv.Error as error:
-        reden = next((uitleg for begin, uitleg in _CSV_FOUTEN if str(error).startswith(begin)), str(error))
+        reden = str(error)
+        if reden.startswith("field larger than field limit"):  # the limit is csv's, and others may change it
+            reden = f"een cel is langer dan {csv.field_size_limit():,} tekens".replace(",", ".")
+        elif reden.startswith("line contains NUL"):
+            reden = "er staat een NUL-teken in; sla het bestand opnieuw op als CSV (UTF-8)"
         raise BronFout(CelProblem(shown, reader.line_num, 0, "(bestand)", f"dit is geen leesbare CSV ({reden})")) from None
-
-
-_CSV_FOUTEN = (
-    ("field larger than field limit", f"een cel is langer dan {csv.field_size_limit():,} tekens".replace(",", ".")),
-    ("line contains NUL", "er staat een NUL-teken in; sla het bestand opnieuw op als CSV (UTF-8)"),
-)
 
 
 # --- spreadsheets --------------------------------------------------------------------------
