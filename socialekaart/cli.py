@@ -21,8 +21,6 @@ from .nieuwe_regio import (
     maak_instellingen,
     maak_project,
 )
-from .opendata import exporteer, schrijf_map
-from .opendata.export import FORMATEN, HSDS_MAP
 from .opendata.licentie import licentie, uit_mkdocs_yml
 from .opendata.importeer import SOORTEN, importeer as run_importeer, schrijf
 from .opendata.importeer.bronnen import CSV_EXTENSIES, SPREADSHEET_EXTENSIES
@@ -121,6 +119,8 @@ def nieuw(soort: str, id: str | None, data_map: Path, spreadsheet: bool) -> None
 @click.option("--datum", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Exporteer alsof het deze datum is (JJJJ-MM-DD); standaard vandaag.")
 def export(formaat: str, doel: Path, data_map: Path, scheidingsteken: str, licentie_id: str | None, datum) -> None:
+    from .opendata.export import FORMATEN, HSDS_MAP, exporteer, schrijf_map  # only here: see opendata/__init__.py
+
     formaten = FORMATEN if formaat == "alles" else (formaat,)
     if not set(formaten) <= set(FORMATEN):
         click.echo(f"fout: onbekend formaat '{formaat}'; kies uit: {', '.join(FORMATEN)} of alles", err=True)

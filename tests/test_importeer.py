@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -186,9 +187,17 @@ def test_usage_errors_exit_2(werkmap: Path, args: list[str], message: str) -> No
     assert "Traceback" not in result.output
 
 
-def test_a_failure_while_writing_leaves_nothing_behind(werkmap: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The files go to a hidden folder first; a full disk halfway leaves the data folder as it was."""
+@pytest.mark.parametrize("map_", ["met bestanden", "leeg", "nieuw"])
+def test_a_failure_while_writing_leaves_nothing_behind(werkmap: Path, monkeypatch: pytest.MonkeyPatch, map_: str) -> None:
+    """The files go to a hidden folder first; a full disk halfway leaves the data folder as it
+    was, whether the records' folder has files, is empty (then the hidden folder would have
+    been moved in as a whole) or is not there yet."""
     import socialekaart.opendata.importeer.schrijven as schrijven
+
+    if map_ != "met bestanden":
+        shutil.rmtree(werkmap / "data/informele-steun")
+        if map_ == "leeg":
+            (werkmap / "data/informele-steun").mkdir()
 
     echte = schrijven.record_yaml
     geschreven: list[str] = []
@@ -206,6 +215,20 @@ def test_a_failure_while_writing_leaves_nothing_behind(werkmap: Path, monkeypatc
     assert result.exit_code == 1 and geschreven
     assert "fout: schrijven in data/informele-steun lukte niet" in result.output and "er is niets geschreven" in result.output
     assert inhoud(werkmap / "data") == voor
+
+
+@pytest.mark.parametrize("map_", ["leeg", "nieuw"])
+def test_a_new_or_empty_folder_gets_the_files_and_the_usual_permissions(werkmap: Path, map_: str) -> None:
+    shutil.rmtree(werkmap / "data/informele-steun")
+    if map_ == "leeg":
+        (werkmap / "data/informele-steun").mkdir()
+    (werkmap / "gewoon").mkdir()  # what any new folder gets here
+    xlsx(werkmap / "i.xlsx", [KOPPEN, rij(1), rij(2)])
+    result = importeer("i.xlsx", *STEUN)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (werkmap / "data/informele-steun").iterdir()) == ["initiatief-1.yml", "initiatief-2.yml"]
+    assert not [p for p in (werkmap / "data").iterdir() if p.name.startswith(".")]
+    assert (werkmap / "data/informele-steun").stat().st_mode == (werkmap / "gewoon").stat().st_mode
 
 
 def test_errors_already_in_the_data_folder_stop_the_import(werkmap: Path) -> None:

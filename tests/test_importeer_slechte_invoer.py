@@ -187,6 +187,27 @@ def test_bytes_that_no_character_set_explains(werkmap: Path) -> None:
     assert "x.csv:rij 2: fout: (tekenset): het bestand is geen UTF-8 en ook geen Windows-1252" in mislukt(werkmap, "x.csv")
 
 
+def test_a_csv_that_cannot_be_read_halfway_writes_nothing(werkmap: Path) -> None:
+    # Rows are read one by one: a cell over csv's limit (128 KB) on row 3 comes after two valid
+    # rows, and is then the only thing told, positioned, with nothing written. (The limit is
+    # process-wide and a library used by other tests raises it: set here, and put back.)
+    import csv
+
+    eerder = csv.field_size_limit(131_072)
+    try:
+        _csv_halverwege_kapot(werkmap)
+    finally:
+        csv.field_size_limit(eerder)
+
+
+def _csv_halverwege_kapot(werkmap: Path) -> None:
+    tekst = csv_tekst([KOPPEN, rij(1), rij(2, samenvatting="x" * 140_000), rij(3)])
+    (werkmap / "lang.csv").write_text(tekst, encoding="utf-8")
+    out = mislukt(werkmap, "lang.csv")
+    assert "lang.csv:rij 3: fout: (bestand): dit is geen leesbare CSV (een cel is langer dan 131.072 tekens)" in out
+    assert out.count(": fout: ") == 1
+
+
 def test_an_unknown_sheet_name(werkmap: Path) -> None:
     xlsx(werkmap / "b.xlsx", [KOPPEN, rij(1)], blad="Initiatieven")
     out = mislukt(werkmap, "b.xlsx", "--blad", "initiatieven")

@@ -136,6 +136,8 @@ def test_ids_are_uuid5_and_stable_between_exports(dataset: Dataset) -> None:
     team = uuid_voor("dienst", "lokale-teams", "lokaal-team-woerden")
     assert uuid.UUID(team).version == 5
     assert team == str(uuid.uuid5(NAMESPACE, "dienst/lokale-teams/lokaal-team-woerden"))
+    for delen in [("organisatie", "providers", "timon"), ("locatie", "informele-steun", "café-één", 3), ("x",), ("",)]:
+        assert uuid_voor(*delen) == str(uuid.uuid5(NAMESPACE, "/".join(str(d) for d in delen)))
     assert team.encode() in een["hsds/services.csv"] and team.encode() in zonder["hsds/services.csv"]
 
 
@@ -350,14 +352,17 @@ def test_cli_export_of_bad_data_exits_1_and_writes_nothing(tmp_path: Path) -> No
     assert [p.name for p in (tmp_path / "uit").iterdir()] == ["oud.csv"]
 
 
-def test_export_benchmark_runs() -> None:
-    """Not timed: only kept from rotting (the generator's records must check and export)."""
+def test_open_data_benchmark_runs() -> None:
+    """Not timed: only kept from rotting. At a tiny size the script still exports every format
+    and imports the records back, and fails when a command does or the round trip is not equal."""
     import subprocess
     import sys
 
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "opendata_export.py"), "--records", "300"],
-        capture_output=True, text=True, timeout=300,
+        [sys.executable, str(ROOT / "benchmarks" / "opendata_10k.py"), "--records", "300", "--keer", "1"],
+        capture_output=True, text=True, timeout=600,
     )
-    assert result.returncode == 0, result.stderr
-    assert "300 records" in result.stdout and "hsds: " in result.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "300 records" in result.stdout
+    for stap in ("export hsds", "export csv", "export json", "export geojson", "importeer (xlsx", "importeer (csv"):
+        assert f"socialekaart {stap}" in result.stdout

@@ -10,7 +10,21 @@ checked like the rest.
 
 from __future__ import annotations
 
-from .export import Export, exporteer, schrijf_map
+from typing import TYPE_CHECKING, Any
+
 from .licentie import LICENTIE_STANDAARD, Licentie, licentie
 
+if TYPE_CHECKING:
+    from .export import Export, exporteer, schrijf_map
+
 __all__ = ["LICENTIE_STANDAARD", "Export", "Licentie", "exporteer", "licentie", "schrijf_map"]
+
+
+def __getattr__(name: str) -> Any:
+    """The export is loaded when it is first asked for: it brings in the site's labels and with
+    them the map library, a second of start-up that `socialekaart importeer` does not need."""
+    if name in ("Export", "exporteer", "schrijf_map"):
+        from . import export
+
+        return getattr(export, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -134,6 +134,16 @@ def neutraliseer(tekst: str) -> str:
     return tekst
 
 
+_EERSTE_TEKENS = frozenset("".join(FORMULE_TEKENS) + "'")  # only text starting with one of these can need a '
+
+
+def _csv_cel(waarde: Any) -> str:
+    """neutraliseer(cel(waarde)), with the common case (text that needs nothing) first: an
+    export of 10,000 records writes about a million cells."""
+    tekst = waarde if type(waarde) is str else cel(waarde)
+    return neutraliseer(tekst) if tekst and tekst[0] in _EERSTE_TEKENS else tekst
+
+
 def ontneutraliseer(tekst: str) -> str:
     """The text before `neutraliseer` (for an import that reads these files back)."""
     if tekst.startswith("'") and tekst[1:].lstrip("'").startswith(FORMULE_TEKENS):
@@ -148,5 +158,5 @@ def csv_bytes(kolommen: Iterable[str], rijen: Iterable[dict[str, Any]], scheidin
     writer = csv.writer(buffer, delimiter=scheidingsteken, lineterminator="\r\n")
     writer.writerow(kolommen)
     for rij in rijen:
-        writer.writerow([neutraliseer(cel(rij.get(k))) for k in kolommen])
+        writer.writerow([_csv_cel(rij.get(k)) for k in kolommen])
     return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")

@@ -8,6 +8,7 @@ names its place in the source: 'initiatieven.xlsx:Blad1:rij 12:kolom E (telefoon
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -69,7 +70,12 @@ def importeer(
 ) -> Resultaat:  # fmt: skip
     """Read and check everything; write nothing (`schrijf` does that with the result)."""
     with collector_paused():  # tens of thousands of records kept: see collector.py
-        return _importeer(bestand, soort, data_map, shown or str(bestand), overschrijven, vandaag or date.today(), blad)
+        resultaat = _importeer(bestand, soort, data_map, shown or str(bestand), overschrijven, vandaag or date.today(), blad)
+        # The records live on until they are written: out of the collector's sight, or its first
+        # round after the pause walks all of them (a second on 50,000 rows), and the writing
+        # process forked later would copy every page it touches.
+        gc.freeze()
+    return resultaat
 
 
 def _importeer(bestand: Path, soort: str, data_map: Path, shown: str, overschrijven: bool, vandaag: date, blad: str | None) -> Resultaat:
@@ -81,7 +87,12 @@ def _importeer(bestand: Path, soort: str, data_map: Path, shown: str, overschrij
         return resultaat
     folder = data_map / soort
     bestaand = {n[:-4] for n in os.listdir(folder) if n.endswith(".yml")} if folder.is_dir() else set()
-    records = list(_records(sheet, soort, data_map, None if overschrijven else bestaand, vandaag, resultaat))
+    try:
+        records = list(_records(sheet, soort, data_map, None if overschrijven else bestaand, vandaag, resultaat))
+    except BronFout as error:  # a CSV file that turns out unreadable halfway: that alone is told
+        resultaat.problemen = [error.problem]
+        return resultaat
+    del sheet  # the spreadsheet's cells (tens of MB at 50,000 rows) are not needed for the check
     if not resultaat.ok:  # the sheet itself is wrong: the rules would only add noise
         return resultaat
     resultaat.problemen += controle(data_map, soort, records, vandaag)
@@ -98,7 +109,7 @@ def _records(
     `bezet`: the ids that already have a file and may not be replaced (None: all may)."""
     model = RECORD_TYPES[soort].model
     problemen = resultaat.problemen
-    rijen = (r for r in sheet.rijen if not all(leeg(c) for c in r[1]))
+    rijen = (r for r in sheet.rijen if _gevuld(r[1]))
     kop = next(rijen, None)
     if kop is None:
         problemen.append(CelProblem(sheet.bron, 1, 0, "(blad)", f"het blad is leeg; de eerste rij hoort de namen van de kolommen te hebben (een voorbeeld maakt 'socialekaart nieuw --spreadsheet {soort}')"))
@@ -115,7 +126,7 @@ def _records(
     if not resultaat.ok:
         return
     indeling = _Indeling(
-        velden=[(j, omzetter(k), k) for j, k in enumerate(koppen) if isinstance(k, Kolom)],
+        velden=[(j, omzetter(k), k, str(k.loc[0]) if len(k.loc) == 1 else None) for j, k in enumerate(koppen) if isinstance(k, Kolom)],
         id_kolom=id_kolom,
         naamloos=[j for j, k in enumerate(koppen) if k is None and leeg(namen[j])],
         breedte=len(koppen),
@@ -155,6 +166,13 @@ def _records(
         yield record, rij
     if resultaat.rijen == 0:
         problemen.append(CelProblem(sheet.bron, kop_nummer + 1, 0, "(blad)", "er staan geen gegevens onder de namen van de kolommen"))
+
+
+def _gevuld(cellen: list[Any]) -> bool:
+    """Does the row hold anything? Nearly always the first cell says so at once."""
+    if cellen and type(cellen[0]) is str and cellen[0] and not cellen[0].isspace():
+        return True
+    return not all(leeg(c) for c in cellen)
 
 
 def _kopnaam(koppen: list[Kop], j: int, namen: list[Any]) -> str:
@@ -199,7 +217,7 @@ def _is_uitleg(cellen: list[Any], uitlegrij: list[str | None]) -> bool:
 class _Indeling:
     """What each column of the sheet is for, worked out once from the header row."""
 
-    velden: list[tuple[int, Any, Kolom]]  # (column, its cell reader, the field it fills)
+    velden: list[tuple[int, Any, Kolom, str | None]]  # (column, its cell reader, the field it fills, its name if top-level)
     id_kolom: int | None
     naamloos: list[int]  # columns without a name: data there would be lost
     breedte: int  # columns with a name; data beyond them is data without a name
@@ -212,7 +230,7 @@ def _rij(bron: str, nummer: int, cellen: list[Any], indeling: _Indeling, gemeld:
     data: dict[Any, Any] = {}
     ok = True
     breedte = len(cellen)
-    for j, lees_cel, kop in indeling.velden:
+    for j, lees_cel, kop, veld in indeling.velden:
         cel = cellen[j] if j < breedte else None
         if cel is None or cel == "":
             continue
@@ -223,24 +241,30 @@ def _rij(bron: str, nummer: int, cellen: list[Any], indeling: _Indeling, gemeld:
             ok = False
             continue
         if value is not None:
-            if len(kop.loc) == 1:
-                data[kop.loc[0]] = value
+            if veld is not None:
+                data[veld] = value
             else:
                 _zet(data, kop.loc, value)
-    for j in [*indeling.naamloos, *range(indeling.breedte, breedte)]:
-        if j < breedte and not leeg(cellen[j]) and j not in gemeld:
-            gemeld.add(j)  # told once per column, at the first row that uses it
-            problemen.append(CelProblem(bron, nummer, j + 1, "(zonder naam)", "deze kolom heeft geen naam in de eerste rij; geef hem de naam van een veld, of begin de naam met '#' voor aantekeningen"))
-            ok = False
+    if indeling.naamloos or breedte > indeling.breedte:
+        for j in [*indeling.naamloos, *range(indeling.breedte, breedte)]:
+            if j < breedte and not leeg(cellen[j]) and j not in gemeld:
+                gemeld.add(j)  # told once per column, at the first row that uses it
+                problemen.append(CelProblem(bron, nummer, j + 1, "(zonder naam)", "deze kolom heeft geen naam in de eerste rij; geef hem de naam van een veld, of begin de naam met '#' voor aantekeningen"))
+                ok = False
     if not ok:
         return None
-    lijstplek: dict[Loc, int] = {}
+    lijstplek: dict[Loc, int] = _GEEN_PLEKKEN
     for naam in indeling.lijsten:
         if naam in data:
+            if lijstplek is _GEEN_PLEKKEN:
+                lijstplek = {}
             data[naam] = _lijst(data[naam], naam, lijstplek)
     id_kolom = indeling.id_kolom
     id_cel = cellen[id_kolom] if id_kolom is not None and id_kolom < breedte else None
     return data, Rij(bron, nummer, -1, indeling.kolommen, lijstplek), id_cel
+
+
+_GEEN_PLEKKEN: dict[Loc, int] = {}  # shared by the rows without lists of blocks: never written to
 
 
 def _zet(data: dict[Any, Any], loc: Loc, value: Any) -> None:

@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -112,11 +113,21 @@ def _lees_csv(path: Path, shown: str) -> Blad:
     first = text.split("\n", 1)[0]
     scheiding = max(";,\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=scheiding)
+    return Blad(shown, _csv_rijen(reader, shown), problemen)
+
+
+def _csv_rijen(reader: Any, shown: str) -> Iterator[tuple[int, list[str]]]:
+    """Row by row, so the cells of a large file are never all in memory at once. What csv
+    cannot read (a NUL character, a cell over 128 KB) stops the import as a problem of the file."""
     try:
-        rows = list(reader)  # the whole file is in memory already; csv errors surface here
+        yield from enumerate(reader, start=1)
     except csv.Error as error:
-        raise BronFout(CelProblem(shown, reader.line_num, 0, "(bestand)", f"dit is geen leesbare CSV ({error})")) from None
-    return Blad(shown, ((i + 1, row) for i, row in enumerate(rows)), problemen)
+        reden = str(error)
+        if reden.startswith("field larger than field limit"):  # the limit is csv's, and others may change it
+            reden = f"een cel is langer dan {csv.field_size_limit():,} tekens".replace(",", ".")
+        elif reden.startswith("line contains NUL"):
+            reden = "er staat een NUL-teken in; sla het bestand opnieuw op als CSV (UTF-8)"
+        raise BronFout(CelProblem(shown, reader.line_num, 0, "(bestand)", f"dit is geen leesbare CSV ({reden})")) from None
 
 
 # --- spreadsheets --------------------------------------------------------------------------
@@ -137,7 +148,11 @@ def _lees_spreadsheet(path: Path, shown: str, blad: str | None) -> Blad:
     naam = blad or bladen[0]
     if naam not in bladen:
         raise BronFout(CelProblem(shown, 0, 0, "(blad)", f"er is geen blad '{naam}'{bedoelde_je(naam, bladen)}; de bladen zijn: {', '.join(bladen)}"))
-    sheet = workbook.get_sheet_by_name(naam)
+    # Both unzip the sheet's XML and let go of the interpreter while they do: the search for
+    # formulas runs beside calamine's reading, in a thread that has ended before anything forks.
+    with ThreadPoolExecutor(max_workers=1) as helper:
+        formules = helper.submit(_formules, path, naam) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+        sheet = workbook.get_sheet_by_name(naam)
     bron = f"{shown}:{naam}"
     problemen = [
         CelProblem(
@@ -146,15 +161,18 @@ def _lees_spreadsheet(path: Path, shown: str, blad: str | None) -> Blad:
         )
         for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ()
     ]  # fmt: skip
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    if formules is not None:
         problemen += [
             CelProblem(bron, rij, kol + 1, "(cel)",
                        f"cel {kolomletter(kol)}{rij} bevat een formule; zet er de waarde zelf in (kopieer de kolom en plak als 'waarden')")
-            for rij, kol in _formules(path, naam)
+            for rij, kol in formules.result()
         ]  # fmt: skip
     # calamine starts the rows at row 1 but the cells at the sheet's first used column.
     offset = sheet.start[1] if sheet.start else 0
-    rijen = ((i + 1, [""] * offset + list(row)) for i, row in enumerate(sheet.iter_rows()))
+    if offset:
+        rijen = ((i + 1, [""] * offset + list(row)) for i, row in enumerate(sheet.iter_rows()))
+    else:
+        rijen = enumerate(sheet.iter_rows(), start=1)  # type: ignore[assignment]
     return Blad(bron, rijen, problemen)
 
 

@@ -17,7 +17,7 @@ from ...rules import record_rules
 from .bronnen import CelProblem
 
 
-@dataclass
+@dataclass(slots=True)
 class Rij:
     """Where one record came from, to position what the rules find in it."""
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 def _schrijf_deel(resultaat: Resultaat, map_: Path, start: int, stap: int) -> None:
     soort = resultaat.folder.name
     for record in resultaat.records[start::stap]:
-        with open(map_ / f"{record.id}.yml", "w", encoding="utf-8") as handle:
-            handle.write(record_yaml(record, soort))
+        with open(f"{map_}/{record.id}.yml", "wb") as handle:
+            handle.write(record_yaml(record, soort).encode())
 
 
 def _schrijf_alles(resultaat: Resultaat, map_: Path) -> None:
@@ -47,16 +47,25 @@ def _schrijf_alles(resultaat: Resultaat, map_: Path) -> None:
 
 
 def schrijf(resultaat: Resultaat) -> None:
-    """Write the files: first all into a hidden folder beside them (the loader skips names
-    starting with '.'), then move each into place, so a failure while writing leaves nothing."""
+    """Write the files: first all into a hidden folder (the loader skips names starting with
+    '.'), then into place, so a failure while writing leaves nothing. Into a folder that is new
+    or empty the hidden folder itself is moved, in one step; otherwise each file is."""
     if not resultaat.records:
         return
-    resultaat.folder.mkdir(parents=True, exist_ok=True)
-    tijdelijk = Path(tempfile.mkdtemp(prefix=".importeer-", dir=resultaat.folder))
+    folder = resultaat.folder
+    leeg = not folder.exists() or (folder.is_dir() and not any(os.scandir(folder)))
+    naast = folder.parent if leeg else folder
+    naast.mkdir(parents=True, exist_ok=True)
+    # Made with the usual permissions (not tempfile's owner-only ones): it may become the folder.
+    tijdelijk = naast / f".importeer-{os.getpid()}-{secrets.token_hex(4)}"
+    tijdelijk.mkdir()
     try:
         _schrijf_alles(resultaat, tijdelijk)
+        if leeg:
+            os.replace(tijdelijk, folder)  # an empty folder may be replaced by a folder
+            return
         for record in resultaat.records:
             naam = f"{record.id}.yml"
-            os.replace(tijdelijk / naam, resultaat.folder / naam)
+            os.replace(tijdelijk / naam, folder / naam)
     finally:
         shutil.rmtree(tijdelijk, ignore_errors=True)

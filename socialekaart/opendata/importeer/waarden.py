@@ -35,6 +35,7 @@ _NL_DATUM = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _NL_DATUM_WOORD = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
 _KOMMAGETAL = re.compile(r"-?\d+,\d+")  # 52,09: a Dutch spreadsheet's decimal comma
 _SPATIES = re.compile(r"[\s_]+")
+ONTHOUDEN = 4_096  # texts remembered per column (see _onthoudend)
 _JA_NEE = {"ja": True, "nee": False, "waar": True, "onwaar": False, "true": True, "false": False, "j": True, "n": False}
 
 
@@ -60,7 +61,34 @@ def omzetter(kolom: Kolom) -> Callable[[Any], Any]:
             return een(cel) if cel else None
         return None if cel is None else een(cel)
 
-    return lijst if kolom.is_list else enkel
+    if een is _tekst_zonder_telefoon and not kolom.is_list:  # most columns: a text cell is the value itself
+
+        def tekst(cel: Any) -> Any:
+            return (cel.strip() or None) if type(cel) is str else enkel(cel)
+
+        return tekst
+    return _onthoudend(lijst if kolom.is_list else enkel)
+
+
+def _onthoudend(lees: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`lees` that remembers its answer per text: choices, yes/no, dates and lists recur in
+    nearly every row (themas, regio, gemeenten), and reading them again is most of the work.
+    Only text cells (a number 1 and True are equal keys) and only the first texts of a column,
+    so a column of names cannot fill the memory; an error is never remembered."""
+    onthouden: dict[str, Any] = {}
+
+    def lees_tekst(cel: Any) -> Any:
+        if type(cel) is not str:
+            return lees(cel)
+        try:
+            return onthouden[cel]
+        except KeyError:
+            value = lees(cel)
+        if len(onthouden) < ONTHOUDEN:
+            onthouden[cel] = value
+        return value
+
+    return lees_tekst
 
 
 def lijst_items(cel: Any) -> list[Any]:
@@ -84,23 +112,30 @@ def _een(kolom: Kolom) -> Callable[[Any], Any]:
     if kolom.keuzes:
         keuzes = {k: k for k in kolom.keuzes}
         return lambda cel: keuzes.get(_SPATIES.sub("-", cel.casefold()), cel) if isinstance(cel, str) else cel
-    telefoon = _is_telefoon(kolom)
+    return _tekst_telefoon if _is_telefoon(kolom) else _tekst_zonder_telefoon
 
-    def tekst(cel: Any) -> Any:
-        if isinstance(cel, str):
-            return cel
-        if isinstance(cel, int | float) and not isinstance(cel, bool):
-            if telefoon:
-                raise CelFout(
-                    f"het telefoonnummer staat als getal in de spreadsheet ({cel:.0f}): dan valt een 0 vooraan weg "
-                    "en verdwijnen de spaties; maak de kolom 'Tekst' en typ het nummer opnieuw, bijvoorbeeld '030 123 4567'"
-                )
-            return str(int(cel)) if float(cel).is_integer() else repr(cel)  # a KvK number, a huisnummer
-        if isinstance(cel, datetime | date):
-            return cel.isoformat()
+
+def _tekst(cel: Any, telefoon: bool) -> Any:
+    if isinstance(cel, str):
         return cel
+    if isinstance(cel, int | float) and not isinstance(cel, bool):
+        if telefoon:
+            raise CelFout(
+                f"het telefoonnummer staat als getal in de spreadsheet ({cel:.0f}): dan valt een 0 vooraan weg "
+                "en verdwijnen de spaties; maak de kolom 'Tekst' en typ het nummer opnieuw, bijvoorbeeld '030 123 4567'"
+            )
+        return str(int(cel)) if float(cel).is_integer() else repr(cel)  # a KvK number, a huisnummer
+    if isinstance(cel, datetime | date):
+        return cel.isoformat()
+    return cel
 
-    return tekst
+
+def _tekst_telefoon(cel: Any) -> Any:
+    return _tekst(cel, True)
+
+
+def _tekst_zonder_telefoon(cel: Any) -> Any:
+    return _tekst(cel, False)
 
 
 def _is_telefoon(kolom: Kolom) -> bool:
