@@ -10,7 +10,7 @@
   var AGENDA_MAX = 5;
   var MET_GEMEENTE_MAX = 40;  // with a gemeente chosen, read this many at a time to keep the ones about it
   var VARIANTEN_MAX = 12;
-  var PAUZE = 150;  // ms after the last key before searching (a short word waits longer)
+  var PAUZE = 60;  // ms after the last key before searching: one burst of input, one search
   var PAUZE_KORT = 400;
 
   function normalise(text) {
@@ -370,12 +370,18 @@
     });
     veld.addEventListener("input", function () {
       markeer("sk-invoer");
-      // While typing, fetch the parts of the index for the word and its variants, so that the
-      // search itself only waits for the data of the results it shows.
+      // While typing, fetch the parts of the index for the word, its variants and the synonym
+      // groups it may become ("gel": geld, schulden), so that the search itself only waits
+      // for the data of the results it shows.
       var woord = normalise(veld.value);
       if (woord.length > 2) {
         laad().then(function (geladen) {
-          varianten(woord, geladen[1]).forEach(function (v) { geladen[0].preload(v); });
+          var vooruit = varianten(woord, geladen[1]);
+          geladen[1].forEach(function (groep) {
+            if (groep.some(function (w) { return w.indexOf(woord) === 0; })) vooruit = vooruit.concat(groep);
+          });
+          if (gemeente.value) vooruit.push(normalise(gemeente.value));  // a word of every search
+          uniek(vooruit).forEach(function (v) { geladen[0].preload(v); });
         });
       }
       window.clearTimeout(wacht);
