@@ -10,7 +10,9 @@
   var AGENDA_MAX = 5;
   var MET_GEMEENTE_MAX = 40;  // with a gemeente chosen, read this many at a time to keep the ones about it
   var VARIANTEN_MAX = 12;
-  var PAUZE = 60;  // ms after the last key before searching: one burst of input, one search
+  // ms after a key before searching: none once a word has 3 letters (Pagefind searches in its
+  // own worker and a newer search drops an older one's results), so the answer waits for no timer
+  var PAUZE = 0;
   var PAUZE_KORT = 400;
 
   function normalise(text) {
@@ -363,9 +365,21 @@
       return window.location.pathname + (query ? "?" + query : "");
     }
 
+    /* The address follows the query. The first key after a finished search starts a new history
+     * entry, later keys and the submit of the same query update it: Back returns to the
+     * previous search, not to half a word. */
+    var nieuwAdres = true;
+    function zetAdres() {
+      var doel = adres();
+      if (doel === window.location.pathname + window.location.search) return;
+      if (nieuwAdres) window.history.pushState(null, "", doel); else window.history.replaceState(null, "", doel);
+      nieuwAdres = false;
+    }
+
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      window.history.pushState(null, "", adres());
+      zetAdres();
+      nieuwAdres = true;
       zoek();
     });
     veld.addEventListener("input", function () {
@@ -386,7 +400,7 @@
       }
       window.clearTimeout(wacht);
       wacht = window.setTimeout(function () {
-        window.history.replaceState(null, "", adres());
+        zetAdres();
         zoek();
       }, woord.length > 2 ? PAUZE : PAUZE_KORT);
     });
@@ -395,7 +409,7 @@
       window.history.replaceState(null, "", adres());
       zoek();
     });
-    window.addEventListener("popstate", function () { vulUitAdres(); zoek(); });
+    window.addEventListener("popstate", function () { nieuwAdres = true; vulUitAdres(); zoek(); });
 
     document.querySelectorAll(".sk-zonder-js").forEach(function (el) { el.hidden = true; });
     vulUitAdres();
