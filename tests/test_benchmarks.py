@@ -28,12 +28,13 @@ def test_search_benchmark_runs_on_a_small_generated_site() -> None:
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("Chromium ontbreekt op /usr/bin/chromium (apt-get install chromium)")
     result = subprocess.run(
-        [sys.executable, str(BENCHMARKS / "zoeken.py"), "--records", "300", "--keer", "1"],
+        [sys.executable, str(BENCHMARKS / "zoeken.py"), "--records", "300", "--keer", "1", "--vragen", "maatje", "--met-lunr"],
         capture_output=True, text=True, timeout=900,
     )
     assert result.returncode == 0, result.stderr
-    assert "lunr (CPU 4x trager" in result.stdout and "Pagefind (CPU 4x trager" in result.stdout
-    assert "download voor de eerste zoekvraag" in result.stdout
+    assert "lunr (CPU 4x trager" in result.stdout and "Pagefind, telefoon (Lighthouse mobiel" in result.stdout
+    assert "Pagefind, ongeremd" in result.stdout
+    assert "download tot eerste resultaat" in result.stdout and "warm (laatste toets tot resultaat)" in result.stdout
 
 
 def test_national_benchmark_generates_valid_data_that_checks_and_builds() -> None:

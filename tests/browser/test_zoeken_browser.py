@@ -154,6 +154,27 @@ def test_search_page_has_no_axe_violations(browser, site_url, viewport):
         context.close()
 
 
+def test_more_results_are_fetched_only_when_asked_for(page, site_url):
+    # Each result's text is a fetch of its own: the page reads the first ten, ten more per click.
+    fragmenten = []
+    page.on("requestfinished", lambda r: fragmenten.append(r.url) if "/pagefind/fragment/" in r.url else None)
+    uit = zoek(page, site_url, "hulp")
+    totaal = int(re.match(r"(\d+) resultaten op de sociale kaart", uit["teller"]).group(1))
+    assert totaal > 20 and len(kaart(uit)) == 10 and len(set(fragmenten)) == 10, (uit["teller"], fragmenten)
+    meer = page.get_by_role("button", name="Meer resultaten")
+    meer.click()
+    page.wait_for_function("document.querySelector('#zoek-resultaten ol').children.length === 20")
+    links = page.locator("#zoek-resultaten ol").first.locator("li a")
+    assert len(set(links.evaluate_all("els => els.map(a => a.href)"))) == 20
+    assert links.nth(10).evaluate("a => a === document.activeElement")  # focus on the first new one
+    assert len(set(fragmenten)) == 20
+    while meer.count():  # to the end: then the button is gone and every result is listed once
+        erbij = min(totaal, links.count() + 10)
+        meer.click()
+        page.wait_for_function("n => document.querySelector('#zoek-resultaten ol').children.length === n", arg=erbij)
+    assert links.count() == totaal == len(set(links.evaluate_all("els => els.map(a => a.href)")))
+
+
 # --- part 2: filters in the address ------------------------------------------------------------
 
 

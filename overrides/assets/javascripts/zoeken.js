@@ -5,10 +5,15 @@
 (function () {
   "use strict";
 
-  var KAART_MAX = 10;
+  var KAART_EERST = 4;  // shown as soon as these arrive: each result's data is a fetch of its own
+  var KAART_MAX = 10;  // then up to this many, and as many more per "Meer resultaten"
   var AGENDA_MAX = 5;
-  var MET_GEMEENTE_MAX = 40;  // with a gemeente chosen, this many are read to keep the ones about it
+  var MET_GEMEENTE_MAX = 40;  // with a gemeente chosen, read this many at a time to keep the ones about it
   var VARIANTEN_MAX = 12;
+  // ms after a key before searching: none once a word has 3 letters (Pagefind searches in its
+  // own worker and a newer search drops an older one's results), so the answer waits for no timer
+  var PAUZE = 0;
+  var PAUZE_KORT = 400;
 
   function normalise(text) {
     return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim();
@@ -84,6 +89,39 @@
     return n + " " + (n === 1 ? een : meer);
   }
 
+  function markeer(naam) {  // read by benchmarks/zoeken.py
+    if (window.performance && performance.mark) performance.mark(naam);
+  }
+
+  /* Reads the data of Pagefind's results in their order, only as many as asked: each is a
+   * fetch. With a gemeente only pages about it count, so it reads ahead in blocks. */
+  function lezer(resultaten, gemeenteNaam) {
+    var positie = 0;
+    var voorraad = [];
+    var gevonden = 0;
+    function over(d) {
+      return !gemeenteNaam || (d.meta.gemeenten || "").split(", ").indexOf(gemeenteNaam) !== -1;
+    }
+    function volgende(n) {
+      if (voorraad.length >= n || positie >= resultaten.length) return Promise.resolve(voorraad.splice(0, n));
+      var blok = resultaten.slice(positie, positie + (gemeenteNaam ? MET_GEMEENTE_MAX : n - voorraad.length));
+      positie += blok.length;
+      return Promise.all(blok.map(function (r) { return r.data(); })).then(function (gegevens) {
+        var passend = gegevens.filter(over);
+        gevonden += passend.length;
+        voorraad = voorraad.concat(passend);
+        return volgende(n);
+      });
+    }
+    return {
+      volgende: volgende,
+      meer: function () { return voorraad.length > 0 || positie < resultaten.length; },
+      // Without a gemeente Pagefind's count is exact; with one, what was read so far (and maybe more).
+      aantal: function () { return gemeenteNaam ? gevonden : resultaten.length; },
+      zeker: function () { return !gemeenteNaam || positie >= resultaten.length; }
+    };
+  }
+
   function setupZoeken(form) {
     var veld = form.querySelector("input[name=q]");
     var gemeente = form.querySelector("select[name=gemeente]");
@@ -139,6 +177,11 @@
 
     function resultaatLijst(gegevens, agenda) {
       var ol = element("ol", "", "sk-zoekresultaten");
+      voegToe(ol, gegevens, agenda);
+      return ol;
+    }
+
+    function voegToe(ol, gegevens, agenda) {
       gegevens.forEach(function (d) {
         var li = element("li");
         var kop = element("p", "", "sk-zoekresultaat-titel");
@@ -152,7 +195,6 @@
         li.appendChild(uittreksel(d.excerpt || ""));
         ol.appendChild(li);
       });
-      return ol;
     }
 
     /* Nothing on the sociale kaart: other words to try and the lokaal team of the gemeente. */
@@ -203,62 +245,103 @@
       });
     }
 
-    /* The sociale kaart is shown as soon as it is found; the agenda follows below it.
-     * A chosen gemeente is a word every result must contain too (pages name their gemeenten). */
+    /* The first few sociale-kaart results are shown as soon as their data arrives, the rest of
+     * the first page after them, the agenda below. A chosen gemeente is a word every result
+     * must contain too (pages name their gemeenten); overviews that only name it are left out. */
     function zoek() {
       var vraag = normalise(veld.value);
       var nummer = ++laatste;
       form.removeAttribute("data-klaar");
+      form.removeAttribute("data-getoond");
       if (!vraag) {
         teller.textContent = "";
         uitkomst.textContent = "";
         return Promise.resolve();
       }
-      if (window.performance && performance.mark) performance.mark("sk-zoeken-start");  // benchmarks/zoeken.py
+      markeer("sk-zoeken-start");
       var plaats = gemeente.value ? " " + normalise(gemeente.value) : "";
       var vragen = [];
-      var nKaart = 0;
+      var groepenLijst = [];
+      var kaart = null;
+      var lijst = null;
+      function actueel() { return nummer === laatste; }
       return laad().then(function (geladen) {
-        vragen = varianten(vraag, geladen[1]);
-        return zoekAlle(geladen[0], vragen.map(function (v) { return v + plaats; })).then(function (kaart) {
-          nKaart = kaart.length;
-          return Promise.all(kaart.slice(0, plaats ? MET_GEMEENTE_MAX : KAART_MAX).map(function (r) { return r.data(); }));
-        }).then(function (gegevens) {
-          if (plaats) {  // only pages about that gemeente, not overviews that happen to name it
-            gegevens = gegevens.filter(function (d) { return (d.meta.gemeenten || "").split(", ").indexOf(gemeente.value) !== -1; });
-            nKaart = gegevens.length;
+        groepenLijst = geladen[1];
+        vragen = varianten(vraag, groepenLijst);
+        return zoekAlle(geladen[0], vragen.map(function (v) { return v + plaats; }));
+      }).then(function (resultaten) {
+        if (!actueel()) return null;  // a newer search is under way: fetch nothing for this one
+        kaart = lezer(resultaten, gemeente.value);
+        return kaart.volgende(KAART_EERST).then(function (eerste) {
+          if (!actueel()) return null;
+          if (!eerste.length) {
+            return volgendeStap(veld.value.trim(), groepenLijst).then(function (blok) {
+              if (actueel()) toonKaart([], blok);
+            });
           }
-          return Promise.all([gegevens.slice(0, KAART_MAX), nKaart ? null : volgendeStap(veld.value.trim(), geladen[1])]);
+          lijst = toonKaart(eerste, null);
+          return kaart.volgende(KAART_MAX - eerste.length).then(function (rest) {
+            if (actueel()) { voegToe(lijst, rest, false); meerKnop(kaart, lijst); }
+          });
         });
-      }).then(function (kaart) {
-        if (nummer !== laatste) return null;  // a newer search is under way
-        toonKaart(nKaart, kaart[0], kaart[1]);
+      }).then(function () {
+        if (!actueel() || !kaart) return null;
         return laadAgenda().then(function (pf) { return zoekAlle(pf, vragen); }, function () { return []; }).then(function (agenda) {
           return Promise.all(agenda.slice(0, AGENDA_MAX).map(function (r) { return r.data(); })).then(function (gegevens) {
-            if (nummer === laatste) toonAgenda(nKaart, agenda.length, gegevens);
+            if (actueel()) toonAgenda(kaart, agenda.length, gegevens);
           });
         });
       });
     }
 
-    function tel(nKaart, nAgenda) {
-      teller.textContent = aantal(nKaart, "resultaat", "resultaten") + " op de sociale kaart" +
+    function tel(kaart, nAgenda) {
+      var n = kaart ? kaart.aantal() : 0;
+      var tekst = (kaart && !kaart.zeker() ? "minstens " : "") + aantal(n, "resultaat", "resultaten") + " op de sociale kaart";
+      teller.textContent = tekst.charAt(0).toUpperCase() + tekst.slice(1) +
         (nAgenda ? " en " + aantal(nAgenda, "resultaat", "resultaten") + " in de regionale agenda." : ".");
     }
 
-    function toonKaart(nKaart, kaart, geenResultaat) {
+    function toonKaart(eerste, geenResultaat) {
       uitkomst.textContent = "";
+      var ol = null;
       if (geenResultaat) uitkomst.appendChild(geenResultaat);
-      if (nKaart) {
+      if (eerste.length) {
         uitkomst.appendChild(element("h2", "Op de sociale kaart"));
-        uitkomst.appendChild(resultaatLijst(kaart, false));
-        if (nKaart > kaart.length) uitkomst.appendChild(element("p", "De beste " + kaart.length + " staan hier. Maak je zoekvraag preciezer of kies je gemeente."));
+        ol = resultaatLijst(eerste, false);
+        uitkomst.appendChild(ol);
       }
-      if (window.performance && performance.mark) performance.mark("sk-zoeken-kaart");
+      markeer("sk-zoeken-kaart");
+      form.setAttribute("data-getoond", veld.value);
+      return ol;
     }
 
-    function toonAgenda(nKaart, nAgenda, agenda) {
-      tel(nKaart, nAgenda);
+    /* More results on request, read only then; focus goes to the first new one. */
+    function meerKnop(kaart, ol) {
+      if (!kaart.meer()) return;
+      var blok = element("p", "", "sk-meer");
+      var knop = element("button", "Meer resultaten", "md-button");
+      knop.type = "button";
+      blok.appendChild(knop);
+      ol.parentNode.insertBefore(blok, ol.nextSibling);
+      knop.addEventListener("click", function () {
+        knop.disabled = true;
+        var nummer = laatste;
+        kaart.volgende(KAART_MAX).then(function (erbij) {
+          if (nummer !== laatste) return;
+          var eerder = ol.children.length;
+          voegToe(ol, erbij, false);
+          blok.parentNode.removeChild(blok);
+          meerKnop(kaart, ol);
+          tel(kaart, Number(form.getAttribute("data-agenda")) || 0);
+          var nieuw = ol.children[eerder];
+          if (nieuw) nieuw.querySelector("a").focus();
+        });
+      });
+    }
+
+    function toonAgenda(kaart, nAgenda, agenda) {
+      tel(kaart, nAgenda);
+      form.setAttribute("data-agenda", String(nAgenda));
       if (nAgenda) {
         uitkomst.appendChild(element("h2", "Regionale agenda"));
         uitkomst.appendChild(element("p", "Plannen van de gemeenten samen; geen hulp die je kunt aanvragen.", "sk-toelichting"));
@@ -282,26 +365,51 @@
       return window.location.pathname + (query ? "?" + query : "");
     }
 
+    /* The address follows the query. The first key after a finished search starts a new history
+     * entry, later keys and the submit of the same query update it: Back returns to the
+     * previous search, not to half a word. */
+    var nieuwAdres = true;
+    function zetAdres() {
+      var doel = adres();
+      if (doel === window.location.pathname + window.location.search) return;
+      if (nieuwAdres) window.history.pushState(null, "", doel); else window.history.replaceState(null, "", doel);
+      nieuwAdres = false;
+    }
+
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      window.history.pushState(null, "", adres());
+      zetAdres();
+      nieuwAdres = true;
       zoek();
     });
     veld.addEventListener("input", function () {
-      // While the pause before searching runs, fetch the part of the index for this word.
+      markeer("sk-invoer");
+      // While typing, fetch the parts of the index for the word, its variants and the synonym
+      // groups it may become ("gel": geld, schulden), so that the search itself only waits
+      // for the data of the results it shows.
       var woord = normalise(veld.value);
-      if (woord) laad().then(function (geladen) { geladen[0].preload(woord); });
+      if (woord.length > 2) {
+        laad().then(function (geladen) {
+          var vooruit = varianten(woord, geladen[1]);
+          geladen[1].forEach(function (groep) {
+            if (groep.some(function (w) { return w.indexOf(woord) === 0; })) vooruit = vooruit.concat(groep);
+          });
+          if (gemeente.value) vooruit.push(normalise(gemeente.value));  // a word of every search
+          uniek(vooruit).forEach(function (v) { geladen[0].preload(v); });
+        });
+      }
       window.clearTimeout(wacht);
       wacht = window.setTimeout(function () {
-        window.history.replaceState(null, "", adres());
+        zetAdres();
         zoek();
-      }, 250);
+      }, woord.length > 2 ? PAUZE : PAUZE_KORT);
     });
+    veld.addEventListener("focus", laad);
     gemeente.addEventListener("change", function () {
       window.history.replaceState(null, "", adres());
       zoek();
     });
-    window.addEventListener("popstate", function () { vulUitAdres(); zoek(); });
+    window.addEventListener("popstate", function () { nieuwAdres = true; vulUitAdres(); zoek(); });
 
     document.querySelectorAll(".sk-zonder-js").forEach(function (el) { el.hidden = true; });
     vulUitAdres();
