@@ -20,7 +20,7 @@ from socialekaart.check import check
 from socialekaart.load import Dataset
 from socialekaart.models.informele_steun import THEMA_LABELS as THEMA
 from socialekaart.site import paden
-from socialekaart.site.labels import KOSTEN
+from socialekaart.site.labels import DOELGROEP, KOSTEN
 
 ROOT = Path(__file__).resolve().parents[1]
 KOP = b"pagefind_dcd"  # Pagefind's marker before the JSON of a fragment
@@ -64,7 +64,11 @@ def test_a_record_page_indexes_what_parents_search_and_not_its_boilerplate(built
     for nodig in (item.naam, item.samenvatting, KOSTEN[item.kosten], item.aanmelding.stappen[0], *(THEMA[t] for t in item.themas),
                   *(dataset.gemeente_naam(c) for c in item.gemeenten)):
         assert nodig in tekst, nodig
-    assert "Voor wie" in tekst and "Waarbij" in tekst
+    assert all(DOELGROEP[d] in tekst for d in item.doelgroep)
+    # Labels and fixed phrases, the same on every record page, are not.
+    for vast in ("In het kort", "Voor wie", "Verwijzing nodig", "Zo meld je je aan", "tot en met 18 jaar"):
+        assert vast not in tekst, vast
+    assert item.contact.website and item.contact.website not in tekst
 
 
 def test_the_fixed_steps_to_sign_up_are_read_not_searched(built_site, geindexeerd, dataset):
