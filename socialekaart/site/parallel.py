@@ -6,6 +6,7 @@ The helper is forked, so it has the site data already; only its finished strings
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import traceback
 from collections.abc import Callable, Sequence
@@ -37,7 +38,13 @@ def in_twee(werk: Callable[[T], R], items: Sequence[T]) -> list[R]:
     receiver, sender = fork.Pipe(duplex=False)
     # A bare process and pipe, as in load.py; the fork context ends the helper with os._exit.
     helper = fork.Process(target=_doe_en_stuur, args=(werk, items[1::2], sender), daemon=True)
-    helper.start()
+    # Frozen, the inherited objects are left alone by the helper's garbage collector, which
+    # would otherwise touch them all and so make the helper copy most of this process's memory.
+    gc.freeze()
+    try:
+        helper.start()
+    finally:
+        gc.unfreeze()
     sender.close()
     klaar = False
     try:
