@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from html import unescape
 
 from ..maps import kaart_html, map_assets
 from . import paden, veilig
 from .data import SiteData
 from .pagina import Pagina
+from .parallel import in_twee
 from .render import render_pagina
 from .sections import all_files, all_pages
 
@@ -52,14 +54,23 @@ def genereer(site: SiteData) -> Uitvoer:
     uitvoer = Uitvoer()
     for naam, inhoud in map_assets().items():
         uitvoer.bestanden[paden.KAART_ASSETS + naam] = inhoud
-    for pagina in all_pages(site):
-        uitvoer.paginas[pagina.src_uri] = Gegenereerd(pagina, render_pagina(pagina, site))
-        if pagina.kaart_uri:
-            prefix = paden.relative_url(pagina.pad, paden.KAART_ASSETS)
-            uitvoer.bestanden[pagina.kaart_uri] = kaart_html(pagina.kaart, pagina.kaart_titel or pagina.titel, prefix)
+    paginas = list(all_pages(site))
+    for pagina, (html, kaart) in zip(paginas, in_twee(partial(_render, site=site), paginas), strict=True):
+        uitvoer.paginas[pagina.src_uri] = Gegenereerd(pagina, html)
+        if pagina.kaart_uri and kaart is not None:
+            uitvoer.bestanden[pagina.kaart_uri] = kaart
     for src_uri, inhoud in all_files(site):
         uitvoer.bestanden[src_uri] = inhoud
     return uitvoer
+
+
+def _render(pagina: Pagina, site: SiteData) -> tuple[str, str | None]:
+    """A page's HTML and, if it has its own map document, that document's HTML."""
+    html, kaart = render_pagina(pagina, site), None
+    if pagina.kaart_uri:
+        prefix = paden.relative_url(pagina.pad, paden.KAART_ASSETS)
+        kaart = kaart_html(pagina.kaart, pagina.kaart_titel or pagina.titel, prefix)
+    return html, kaart
 
 
 def _yaml_tekst(tekst: str) -> str:
