@@ -242,3 +242,46 @@ def test_errors_already_in_the_data_folder_stop_the_import(werkmap: Path) -> Non
     assert result.exit_code == 1
     assert re.search(r"^data/providers/voorbeeld-jeugdhulp\.yml:\d+:\d+: fout: contact\.email: 'info@example' is geen geldig e-mailadres", result.output, re.M)
     assert inhoud(werkmap / "data") == voor
+
+
+def _twee_processen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writing's second process from the first few records on, also on a 1-core runner."""
+    import socialekaart.opendata.importeer.schrijven as schrijven
+    from socialekaart import parallel
+
+    monkeypatch.setattr(schrijven, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(parallel, "_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)
+
+
+def test_two_writing_processes_write_every_file(werkmap: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    xlsx(werkmap / "i.xlsx", [KOPPEN, rij(1), rij(2), rij(3), rij(4), rij(5)])
+    shutil.copytree(werkmap / "data", werkmap / "samen")
+    voor = inhoud(werkmap / "data")
+    assert importeer("i.xlsx", *STEUN).exit_code == 0
+    _twee_processen(monkeypatch)
+    assert importeer("i.xlsx", *STEUN, "--data", "samen").exit_code == 0
+    alleen, samen = inhoud(werkmap / "data"), inhoud(werkmap / "samen")
+    assert len(set(samen) - set(voor)) == 5 and samen == alleen
+
+
+def test_a_failure_in_the_second_writing_process_leaves_nothing(werkmap: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import socialekaart.opendata.importeer.schrijven as schrijven
+
+    _twee_processen(monkeypatch)
+    ouder, echte = os.getpid(), schrijven.record_yaml
+
+    def vol_in_de_helper(record: object, soort: str) -> str:
+        if os.getpid() != ouder:
+            raise OSError(28, "No space left on device")
+        return echte(record, soort)
+
+    monkeypatch.setattr(schrijven, "record_yaml", vol_in_de_helper)
+    xlsx(werkmap / "i.xlsx", [KOPPEN, rij(1), rij(2), rij(3), rij(4)])
+    voor = inhoud(werkmap / "data")
+    result = importeer("i.xlsx", *STEUN)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "fout: schrijven in data/informele-steun lukte niet" in result.output
+    assert inhoud(werkmap / "data") == voor

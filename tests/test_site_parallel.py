@@ -9,7 +9,7 @@ import pytest
 from sitebouw import FIXTURE_DATA
 
 from socialekaart.check import load_checked
-from socialekaart.site import parallel
+from socialekaart import parallel
 from socialekaart.site.build import genereer
 from socialekaart.site.data import SiteData
 

@@ -17,7 +17,7 @@ from ..maps import kaart_html, map_assets
 from . import paden, veilig
 from .data import SiteData
 from .pagina import Pagina
-from .parallel import in_twee
+from ..parallel import in_twee
 from .render import render_pagina
 from .sections import all_files, all_pages
 

@@ -9,41 +9,29 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ...load import PARALLEL_MIN_FILES, _can_fork, _cores
+from ...load import PARALLEL_MIN_FILES
+from ...parallel import in_twee
 from .yaml_tekst import record_yaml
 
 if TYPE_CHECKING:
+    from ...models import Record
     from . import Resultaat
-
-
-def _schrijf_deel(resultaat: Resultaat, map_: Path, start: int, stap: int) -> None:
-    soort = resultaat.folder.name
-    for record in resultaat.records[start::stap]:
-        with open(f"{map_}/{record.id}.yml", "wb") as handle:
-            handle.write(record_yaml(record, soort).encode())
 
 
 def _schrijf_alles(resultaat: Resultaat, map_: Path) -> None:
     """Make and write every file into `map_`. Making the texts is most of the work, so with many
-    records a forked second process does every other one (it has the records already: nothing
-    to send). Threads were tried: they lose more to the interpreter lock than they gain."""
-    if len(resultaat.records) < PARALLEL_MIN_FILES or _cores() < 2 or not _can_fork():
-        _schrijf_deel(resultaat, map_, 0, 1)
-        return
-    pid = os.fork()
-    if pid == 0:  # the helper: write its half, and leave without running any of the parent's exit code
-        code = 1
-        try:
-            _schrijf_deel(resultaat, map_, 1, 2)
-            code = 0
-        finally:
-            os._exit(code)
+    records a forked second process does every other one (threads were tried: they lose more to
+    the interpreter lock than they gain)."""
+    soort = resultaat.folder.name
+
+    def schrijf_een(record: Record) -> None:
+        with open(f"{map_}/{record.id}.yml", "wb") as handle:
+            handle.write(record_yaml(record, soort).encode())
+
     try:
-        _schrijf_deel(resultaat, map_, 0, 2)
-    finally:
-        _, status = os.waitpid(pid, 0)
-    if status != 0:
-        raise OSError(errno.EIO, "het tweede schrijfproces stopte met een fout")
+        in_twee(schrijf_een, resultaat.records, minimum=PARALLEL_MIN_FILES)
+    except RuntimeError as error:  # the second process failed: a write error like any other
+        raise OSError(errno.EIO, "het tweede schrijfproces stopte met een fout") from error
 
 
 def schrijf(resultaat: Resultaat) -> None:

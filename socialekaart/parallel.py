@@ -1,7 +1,8 @@
 """Do the same work for many items on two cores: a forked helper takes every other item.
 
-Rendering the national site's pages is most of a build and one core is idle meanwhile.
-The helper is forked, so it has the site data already; only its finished strings come back.
+Rendering the national site's pages is most of a build, and writing an import's YAML files
+most of an import; one core is idle meanwhile. The helper is forked, so it has the data
+already; only its results come back.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import TypeVar
 
-from ..load import _can_fork, _cores
+from .load import _can_fork, _cores
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -30,9 +31,10 @@ def _doe_en_stuur(werk: Callable[[T], R], items: Sequence[T], sender: Connection
     sender.close()
 
 
-def in_twee(werk: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """[werk(item) for item in items], in that order, with a helper process doing half."""
-    if len(items) < MIN_ITEMS or _cores() < 2 or not _can_fork():
+def in_twee(werk: Callable[[T], R], items: Sequence[T], minimum: int | None = None) -> list[R]:
+    """[werk(item) for item in items], in that order, with a helper process doing half
+    when there are at least `minimum` items (default MIN_ITEMS)."""
+    if len(items) < (MIN_ITEMS if minimum is None else minimum) or _cores() < 2 or not _can_fork():
         return [werk(item) for item in items]
     fork = multiprocessing.get_context("fork")
     receiver, sender = fork.Pipe(duplex=False)
@@ -40,11 +42,14 @@ def in_twee(werk: Callable[[T], R], items: Sequence[T]) -> list[R]:
     helper = fork.Process(target=_doe_en_stuur, args=(werk, items[1::2], sender), daemon=True)
     # Frozen, the inherited objects are left alone by the helper's garbage collector, which
     # would otherwise touch them all and so make the helper copy most of this process's memory.
+    # A caller that froze them itself (the import) keeps them frozen after.
+    al_bevroren = gc.get_freeze_count() > 0
     gc.freeze()
     try:
         helper.start()
     finally:
-        gc.unfreeze()
+        if not al_bevroren:
+            gc.unfreeze()
     sender.close()
     klaar = False
     try:
