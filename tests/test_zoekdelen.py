@@ -7,15 +7,17 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from site_dom import load
+from sitebouw import DELEN_MAX, PAGEFIND_KOP, kaart_fragmenten, make_project, run_build_in_delen
+from trust_gates import build_differences
 
 from socialekaart.site.zoekdelen import zoekdelen
-from socialekaart.site.zoeken import NIET_IN_KAART, PAGEFIND_ROOT, kaartdelen
-
-KOP = b"pagefind_dcd"  # Pagefind's marker before the JSON of a fragment
+from socialekaart.site.zoeken import NIET_IN_KAART, PAGEFIND_ROOT, kaartdelen, pagefind_index, pagefind_mappen
 
 
 def _regex(glob: str) -> re.Pattern[str]:
@@ -121,6 +123,49 @@ def test_pagefind_reads_the_globs_as_meant(tmp_path):
         subprocess.run([str(get_executable()), "--site", str(site), "--output-subdir", f"deel-{i}", "--root-selector", PAGEFIND_ROOT,
                         "--force-language", "nl", "--glob", glob], check=True, capture_output=True)
         for fragment in (site / f"deel-{i}" / "fragment").glob("*.pf_fragment"):
-            url = json.loads(gzip.decompress(fragment.read_bytes())[len(KOP):])["url"].lstrip("/")
+            url = json.loads(gzip.decompress(fragment.read_bytes())[len(PAGEFIND_KOP):])["url"].lstrip("/")
             gevonden.setdefault(url + "index.html", []).append(i)
     assert gevonden == {p: d for p, d in verwacht.items() if d}
+
+
+def _urls(fragmenten: list[dict]) -> list[str]:
+    return sorted(f["url"] for f in fragmenten)
+
+
+def test_a_site_in_parts_indexes_every_page_in_exactly_one_part(site_in_delen, built_site):
+    delen = kaart_fragmenten(site_in_delen)
+    assert list(delen) == pagefind_mappen(4)  # pagefind/, pagefind-2/, -3/, -4/
+    alle = [url for deel in delen.values() for url in _urls(deel)]
+    # The same pages as the one index of a site that fits in one part, each once.
+    assert sorted(alle) == _urls(kaart_fragmenten(built_site)["pagefind"]) and len(alle) == len(set(alle))
+    assert not [url for url in alle if url.startswith(("/agenda/", "/redactie/", "/widget/"))]
+    for map_, deel in delen.items():
+        entry = json.loads((site_in_delen / map_ / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert 1 <= entry["languages"]["nl"]["page_count"] == len(deel) <= DELEN_MAX, map_
+    delen_met_steun = [map_ for map_, deel in delen.items() if any(url.startswith("/informele-steun/") for url in _urls(deel))]
+    assert len(delen_met_steun) >= 2  # a folder larger than a part is split by its records' names
+
+
+def test_the_search_page_names_the_other_parts(site_in_delen, built_site):
+    form = next(n for n in load(site_in_delen / "zoeken/index.html").iter() if n.tag == "form" and "data-zoeken" in n.attrs)
+    assert form.attrs["data-zoeken"] == "../pagefind/pagefind.js"
+    assert form.attrs["data-zoeken-delen"] == "../pagefind-2/ ../pagefind-3/ ../pagefind-4/"
+    enkel = next(n for n in load(built_site / "zoeken/index.html").iter() if n.tag == "form" and "data-zoeken" in n.attrs)
+    assert enkel.attrs["data-zoeken-delen"] == ""
+
+
+def test_a_site_in_parts_is_built_byte_identical(site_in_delen, tmp_path):
+    tweede = run_build_in_delen(make_project(tmp_path / "project"), tmp_path / "site", DELEN_MAX)
+    assert tweede.returncode == 0, tweede.output
+    assert build_differences(site_in_delen, tweede.site) == []
+
+
+def test_parts_left_by_an_earlier_build_are_removed(site_in_delen, tmp_path):
+    # mkdocs serve --dirty keeps the old site folder; a site that now fits in one part must not
+    # keep serving pagefind-2/ to pagefind-4/ beside it.
+    site = tmp_path / "site"
+    shutil.copytree(site_in_delen, site)
+    paginas = [p.relative_to(site).as_posix() for p in site.rglob("index.html")]
+    pagefind_index(site, kaartdelen(paginas))
+    assert list(kaart_fragmenten(site)) == ["pagefind"]
+    assert (site / "pagefind-agenda" / "pagefind-entry.json").is_file()
