@@ -149,16 +149,21 @@ def measure_site(meting: Meting, site: Path) -> None:
 
 
 def eerste_zoekvraag(site: Path) -> tuple[int, int]:
-    """What the first search fetches, at most: with Pagefind the engine, its Dutch wasm and meta
-    file, the largest index chunk and the ten largest result fragments (Pagefind's files are
-    gzipped already, so both figures are the same; benchmarks/zoeken.py measures it in
-    Chromium); with Material's lunr the whole index. Nothing to search is an error, not a 0."""
+    """What the first search fetches, at most: with Pagefind the engine and its Dutch wasm, and
+    of every part of the index (pagefind/, pagefind-2/, ...: merged on the search page) its entry
+    and meta file and its largest index chunk, then the ten largest result fragments (Pagefind's
+    files are gzipped already, so both figures are the same; benchmarks/zoeken.py measures it
+    in Chromium); with Material's lunr the whole index. Nothing to search is an error, not a 0."""
     pagefind = site / "pagefind"
     if pagefind.is_dir():
-        vast = [pagefind / "pagefind.js", pagefind / "pagefind-entry.json", pagefind / "wasm.nl.pagefind", *pagefind.glob("*.pf_meta")]
-        index = sorted((f.stat().st_size for f in (pagefind / "index").glob("*.pf_index")), reverse=True)[:1]
-        fragmenten = sorted((f.stat().st_size for f in (pagefind / "fragment").glob("*.pf_fragment")), reverse=True)[:10]
-        totaal = sum(f.stat().st_size for f in vast) + sum(index) + sum(fragmenten)
+        delen = [pagefind, *(p for p in site.glob("pagefind-*") if p.name.removeprefix("pagefind-").isdigit())]
+        vast = [pagefind / "pagefind.js", pagefind / "wasm.nl.pagefind"]
+        fragmenten: list[int] = []
+        for deel in delen:
+            vast += [deel / "pagefind-entry.json", *deel.glob("*.pf_meta")]
+            vast += sorted((deel / "index").glob("*.pf_index"), key=lambda f: f.stat().st_size)[-1:]
+            fragmenten += (f.stat().st_size for f in (deel / "fragment").glob("*.pf_fragment"))
+        totaal = sum(f.stat().st_size for f in vast) + sum(sorted(fragmenten)[-10:])
         return totaal, totaal
     inhoud = (site / ZOEKINDEX).read_bytes()  # raises when the site has no search at all
     return len(inhoud), len(gzip.compress(inhoud))

@@ -32,6 +32,7 @@ import functools
 import gzip
 import http.server
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -122,7 +123,8 @@ def context_met(browser, profiel: Profiel):
     return context, page
 
 
-PAGEFIND_DELEN = ["/pagefind/", "/zoeken/synoniemen.json", "/zoeken/teams.json"]
+# The index's parts (pagefind/, pagefind-2/, ...; not the agenda's) and the search page's own files.
+ZOEKVERKEER = re.compile(r"/pagefind(-[0-9]+)?/|/zoeken/(synoniemen|teams)\.json")
 GELADEN = ["pagefind.js", "pagefind-worker.js", ".pagefind", ".pf_meta", "synoniemen.json"]  # after init()
 MARK = "(naam) => performance.timeOrigin + performance.getEntriesByName(naam).pop().startTime"
 
@@ -133,7 +135,7 @@ class Verkeer:
 
     def __init__(self, page) -> None:
         self.klaar: list = []
-        page.on("requestfinished", lambda r: self.klaar.append(r) if any(d in r.url for d in PAGEFIND_DELEN) else None)
+        page.on("requestfinished", lambda r: self.klaar.append(r) if ZOEKVERKEER.search(r.url) else None)
 
     def bytes(self, van: float, tot: float) -> int:
         def grootte(r) -> int:
@@ -268,7 +270,7 @@ def main() -> None:
             print(f"{args.records} records; build met lunr en Pagefind: {duur:.0f} s")
         paginas = len(list(site.rglob("index.html")))
         lunr_index = site / "search" / "search_index.json"
-        pagefind = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
+        pagefind = [p for p in site.glob("pagefind*/**/*") if p.is_file() and ZOEKVERKEER.search(f"/{p.relative_to(site).as_posix()}")]
         print(f"{paginas} pagina's; {os.cpu_count()} kernen; {belasting()} bij de start")
         if lunr_index.exists():
             print(f"lunr-index: {kb(lunr_index.stat().st_size)} (gzip {kb(len(gzip.compress(lunr_index.read_bytes())))}), één bestand")

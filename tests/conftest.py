@@ -1,8 +1,9 @@
 """Shared fixtures: the real site, built once per session with `mkdocs build --strict`.
 
 `built_site` is the site from the fixture data (tests/fixtures/data) (Path of the output folder); `site_build`
-is that build with its log. Tests that need a site from other data use `make_project()`
-and `run_build()` from tests/sitebouw.py.
+is that build with its log; `site_in_delen` is that site with its search index in parts of
+`DELEN_MAX` pages. Tests that need a site from other data use `make_project()` and
+`run_build()` from tests/sitebouw.py.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sitebouw import ROOT, BuildResult, make_project, run_build
+from sitebouw import DELEN_MAX, ROOT, BuildResult, make_project, run_build, run_build_in_delen
 
 __all__ = ["ROOT", "BuildResult", "make_project", "run_build"]  # older imports `from conftest import ...`
 
@@ -30,6 +31,17 @@ def built_site(site_build: BuildResult) -> Iterator[Path]:
     if site_build.returncode != 0:
         pytest.fail(f"mkdocs build --strict faalde:\n{site_build.output}")
     yield site_build.site
+
+
+@pytest.fixture(scope="session")
+def site_in_delen(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture data's site with its search index in parts of `DELEN_MAX` pages (at national
+    scale the parts hold thousands of pages; see socialekaart/site/zoekdelen.py)."""
+    base = tmp_path_factory.mktemp("zoekdelen")
+    result = run_build_in_delen(make_project(base / "project"), base / "site", DELEN_MAX)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict faalde:\n{result.output}")
+    return result.site
 
 
 @pytest.fixture

@@ -10,11 +10,10 @@ places, fixed sentences) and, on overview pages, the records they list: those ha
 
 from __future__ import annotations
 
-import gzip
-import json
 from pathlib import Path
 
 import pytest
+from sitebouw import kaart_fragmenten
 
 from socialekaart.check import check
 from socialekaart.load import Dataset
@@ -23,7 +22,6 @@ from socialekaart.site import paden
 from socialekaart.site.labels import DOELGROEP, KOSTEN
 
 ROOT = Path(__file__).resolve().parents[1]
-KOP = b"pagefind_dcd"  # Pagefind's marker before the JSON of a fragment
 
 
 @pytest.fixture(scope="module")
@@ -34,13 +32,7 @@ def dataset() -> Dataset:
 @pytest.fixture(scope="module")
 def geindexeerd(built_site: Path) -> dict[str, str]:
     """Page path ('informele-steun/x/') -> the text Pagefind indexed of it (sociale-kaart index)."""
-    uit = {}
-    for bestand in (built_site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        ruw = gzip.decompress(bestand.read_bytes())
-        assert ruw.startswith(KOP)
-        fragment = json.loads(ruw[len(KOP):])
-        uit[fragment["url"].lstrip("/")] = fragment["content"]
-    return uit
+    return {f["url"].lstrip("/"): f["content"] for deel in kaart_fragmenten(built_site).values() for f in deel}
 
 
 def _tekst(geindexeerd: dict[str, str], pad: str) -> str:

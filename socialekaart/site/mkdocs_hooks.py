@@ -27,7 +27,7 @@ from .build import Uitvoer, genereer, toc_tokens
 from .data import EditLinks, SiteData
 from .render import render_template
 from .thema import bereid_voor
-from .zoeken import lees_synoniemen, zoekbestanden
+from .zoeken import kaartdelen, lees_synoniemen, pagefind_mappen, zoekbestanden
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -107,6 +107,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src_uri, content=inhoud))
     for src_uri, inhoud in zoekbestanden(_build.site, _build.synoniemen).items():
         files.append(File.generated(config, src_uri, content=inhoud))
+    # Known before any page is rendered: the search page names the parts of the index.
+    mkdocs_serve.stand.zoekdelen = kaartdelen(f.dest_uri for f in files.documentation_pages())
     log.info(
         "socialekaart: %d pagina's en %d andere bestanden gemaakt uit %d gegevensbestanden",
         len(uitvoer.paginas), len(uitvoer.bestanden), _build.site.dataset.bestanden,
@@ -132,7 +134,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         page.toc = get_toc(toc_tokens(gegenereerd.html))  # type: ignore[arg-type]
         return gegenereerd.html
     site = _build.site
-    return FRAGMENT.sub(lambda m: render_template(f"fragmenten/{m.group(1)}.html", page.url, site, {}), html)
+    context = {"zoekdelen": pagefind_mappen(len(mkdocs_serve.stand.zoekdelen))[1:]}
+    return FRAGMENT.sub(lambda m: render_template(f"fragmenten/{m.group(1)}.html", page.url, site, context), html)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -53,6 +53,7 @@ class Stand:
         self.nav: Navigation | None = None
         self.env: Environment | None = None
         self.bronnen: Bronnen | None = None
+        self.zoekdelen: list[str] = []  # the globs of the sociale kaart's index parts (zoeken.kaartdelen)
 
     def begin(self) -> None:
         self.klaar = False
@@ -64,8 +65,9 @@ _pagefind = threading.Lock()  # one Pagefind run at a time: they write the same 
 
 
 def zoekindex(site_dir: Path, achtergrond: bool = False) -> list[str]:
+    """The search index of the last full build's pages (a quick rebuild changes no page paths)."""
     with _pagefind:
-        return pagefind_index(site_dir, achtergrond)
+        return pagefind_index(site_dir, stand.zoekdelen, achtergrond)
 
 
 class Achtergrond:

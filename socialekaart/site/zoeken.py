@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,16 +23,20 @@ from ..models import KaartRecord
 from ..problems import DataError, Problem
 from .data import SiteData
 from .pagina import Pagina
+from .zoekdelen import zoekdelen
 
 SYNONIEMEN_BESTAND = "zoeken/synoniemen.json"
 TEAMS_BESTAND = "zoeken/teams.json"
-PAGEFIND_MAP = "pagefind"
+PAGEFIND_MAP = "pagefind"  # the sociale kaart's index, its first part (the search page preloads it)
+PAGEFIND_DEEL = re.compile(r"pagefind-[0-9]+")  # its later parts: pagefind-2/, pagefind-3/, ...
 PAGEFIND_AGENDA = "pagefind-agenda"
 AGENDA = "agenda"
 # Only the page content: Material's header, navigation and footer would match every query.
 PAGEFIND_ROOT = "article.md-content__inner"
 # Pages that are not for parents: the editors' overview and the widget for gemeente websites.
 NIET_GEZOCHT = frozenset({"redactie", "widget"})
+# Top-level folders that are not in the sociale kaart's index.
+NIET_IN_KAART = frozenset({AGENDA, PAGEFIND_MAP, PAGEFIND_AGENDA, "assets", "search", *NIET_GEZOCHT})
 
 # The first part of a page's path says what kind of page it is.
 SOORTEN: dict[str, str] = {
@@ -159,26 +165,39 @@ def _posities(config_bestand: Path) -> dict[tuple[int, ...], tuple[int, int]]:
     return posities
 
 
-def pagefind_index(site_dir: Path, achtergrond: bool = False) -> list[str]:
-    """Index the written site with Pagefind (its binary comes in the `pagefind-bin` wheel,
-    nothing is downloaded); returns Pagefind's summary line per index. `achtergrond` runs it
-    at low priority (in `mkdocs serve`, so it never slows the next rebuild).
+def kaartdelen(paginas: Iterable[str]) -> list[str]:
+    """The Pagefind glob of each part of the sociale kaart's index, from the site's page paths
+    ('informele-steun/x/index.html'); see zoekdelen.py for why there are parts."""
+    return zoekdelen(paginas, NIET_IN_KAART)
 
-    Two indexes: `pagefind/` for the sociale kaart and the hand-written pages, and
-    `pagefind-agenda/` for the regional agenda, so agenda pages can never push records down.
-    (Not one index with Pagefind filters: those are written in a different order on every
-    run, and two builds must stay byte-identical.) The binary runs to its end, so every
-    file is written when this returns.
+
+def pagefind_mappen(delen: int) -> list[str]:
+    """The folder of each part of the sociale kaart's index: pagefind/, pagefind-2/, ..."""
+    return [PAGEFIND_MAP, *(f"pagefind-{i}" for i in range(2, delen + 1))]
+
+
+def pagefind_index(site_dir: Path, kaart: list[str], achtergrond: bool = False) -> list[str]:
+    """Index the written site with Pagefind (its binary comes in the `pagefind-bin` wheel,
+    nothing is downloaded); returns Pagefind's summary line per index. `kaart` holds the glob
+    of each part of the sociale kaart's index (`kaartdelen`). `achtergrond` runs it at low
+    priority (in `mkdocs serve`, so it never slows the next rebuild).
+
+    The sociale kaart and the hand-written pages are indexed part by part (`pagefind/`,
+    `pagefind-2/`, ...: one run over all pages needs too much memory nationally), one run
+    after the other; the search page merges them. The regional agenda has an index of its
+    own, `pagefind-agenda/`, so agenda pages can never push records down. (Not one index with
+    Pagefind filters: those are written in a different order on every run, and two builds
+    must stay byte-identical.) The binary runs to its end, so every file is written when
+    this returns.
     """
     from pagefind_bin import get_executable
 
-    delen = sorted(
-        p.name for p in site_dir.iterdir()
-        if p.is_dir() and p.name not in {AGENDA, PAGEFIND_MAP, PAGEFIND_AGENDA, "assets", "search", *NIET_GEZOCHT}
-    )
-    kaart = "{" + ",".join(["index.html", *(f"{d}/**/index.html" for d in delen)]) + "}"
+    mappen = pagefind_mappen(len(kaart))
+    for oud in site_dir.iterdir():  # a part left by an earlier build (mkdocs serve --dirty)
+        if PAGEFIND_DEEL.fullmatch(oud.name) and oud.name not in mappen:
+            shutil.rmtree(oud)
     samenvattingen = []
-    indexen = [(kaart, PAGEFIND_MAP)]
+    indexen = list(zip(kaart, mappen))
     if (site_dir / AGENDA).is_dir():  # a region may publish no agenda; the search page copes
         indexen.append((f"{AGENDA}/**/index.html", PAGEFIND_AGENDA))
     for glob, uitvoer in indexen:

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+from sitebouw import kaart_fragmenten
 from trust_browser import axe_violations, open_page
 
 from socialekaart.check import check
@@ -337,3 +338,24 @@ def test_search_works_in_mkdocs_serve(page, tmp_path):
     finally:
         serve.terminate()
         serve.wait(timeout=30)
+
+
+# --- an index in parts (national scale: one Pagefind run per part, merged on the page) --------------
+
+
+def test_records_in_other_parts_of_the_index_are_found(page, request_log, site_in_delen, serve_directory):
+    delen = kaart_fragmenten(site_in_delen)
+    assert len(delen) > 2, list(delen)
+    map_, ander = next((m, f) for m in list(delen)[1:] for f in delen[m] if f["url"].startswith("/informele-steun/") and f["url"].count("/") == 3)
+    site_url = serve_directory(site_in_delen)
+
+    uit = zoek(page, site_url, ander["meta"]["title"])
+    assert ander["url"] in [urlsplit(r["href"]).path for r in kaart(uit)[:3]], (map_, ander["url"], uit)
+    assert any(f"/{map_}/pagefind-entry.json" in url for url in request_log.urls)  # merged, with no engine of its own
+
+    # One query, results from several parts, one list.
+    uit = zoek(page, site_url, "maatje")
+    deel_van = {f["url"]: m for m, deel in delen.items() for f in deel}
+    gevonden = {deel_van[urlsplit(r["href"]).path] for r in kaart(uit)}
+    assert len(gevonden) >= 2, uit
+    assert request_log.errors == []

@@ -1,5 +1,5 @@
 /* Search page (content/zoeken.md): Pagefind over the built site, sociale-kaart records first
- * (index pagefind/), the regional agenda below from its own index (pagefind-agenda/) and label, the region's synonyms (mkdocs.yml
+ * (index pagefind/ and its other parts pagefind-2/, ...), the regional agenda below from its own index (pagefind-agenda/) and label, the region's synonyms (mkdocs.yml
  * extra.zoeken.synoniemen) and, when nothing is found, suggestions and the lokaal team.
  * The form is a plain GET form: without JavaScript the page shows links per subject and gemeente. */
 (function () {
@@ -139,18 +139,26 @@
       return fetch(new URL(pad, window.location.href)).then(function (r) { return r.json(); });
     }
 
-    function bundel(attribuut) {
+    /* `delen`: the folders of the index's other parts, merged into it (Pagefind's mergeIndex
+     * shares the engine; each part adds its page list and, per word, one index chunk). */
+    function bundel(attribuut, delen) {
+      var opties = { baseUrl: basis.pathname, excerptLength: 24 };
       return import(new URL(form.getAttribute(attribuut), window.location.href).href).then(function (pf) {
         // init() fetches the engine and the page list now, not at the first query.
-        return pf.options({ baseUrl: basis.pathname, excerptLength: 24 })
+        return pf.options(opties)
           .then(function () { return pf.init(); })
+          .then(function () {
+            return Promise.all((delen || []).map(function (deel) {
+              return pf.mergeIndex(new URL(deel, window.location.href).href, opties);
+            }));
+          })
           .then(function () { return pf; });
       });
     }
 
     function laad() {
       if (!pagefind) {
-        pagefind = bundel("data-zoeken");
+        pagefind = bundel("data-zoeken", (form.getAttribute("data-zoeken-delen") || "").split(" ").filter(Boolean));
         groepen = json(form.getAttribute("data-synoniemen")).catch(function () { return []; });
       }
       return Promise.all([pagefind, groepen]);
