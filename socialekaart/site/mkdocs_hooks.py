@@ -25,6 +25,7 @@ from ..selectie import kies_regios
 from . import mkdocs_serve
 from .build import Uitvoer, genereer, toc_tokens
 from .data import EditLinks, SiteData
+from .mkdocs_helft import Helft
 from .render import render_template
 from .thema import bereid_voor
 from .zoeken import lees_synoniemen, zoekbestanden
@@ -52,6 +53,7 @@ class _Build:
 
 
 _build = _Build()
+_helft = Helft()
 
 
 def bouwdatum() -> date:
@@ -120,8 +122,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Every page is read now; a helper process writes half of the generated ones."""
+    assert _build.uitvoer is not None and mkdocs_serve.stand.nav is not None
     env = bereid_voor(env)
     mkdocs_serve.stand.config, mkdocs_serve.stand.files, mkdocs_serve.stand.env = config, files, env
+    gegenereerd = [f.page for f in files.documentation_pages() if f.src_uri in _build.uitvoer.paginas and f.page]
+    _helft.start(gegenereerd, config, files, mkdocs_serve.stand.nav, env)
     return env
 
 
@@ -138,11 +144,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     """The search index is made from the written pages, also on every `mkdocs serve` rebuild."""
     try:
+        _helft.wacht()
+    except RuntimeError as error:
+        raise PluginError(str(error)) from None
+    try:
         samenvatting = mkdocs_serve.zoekindex(Path(config.site_dir))
     except RuntimeError as error:
         raise PluginError(str(error)) from None
     log.info("socialekaart: zoekindex gemaakt met Pagefind (%s)", "; ".join(samenvatting))
     mkdocs_serve.stand.klaar = True
+
+
+def on_build_error(error: Exception) -> None:
+    _helft.stop()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:

@@ -14,7 +14,6 @@ have no public API. If the server's attributes move, `on_serve` leaves it as it 
 
 from __future__ import annotations
 
-import importlib
 import logging
 import threading
 import time
@@ -27,6 +26,7 @@ from mkdocs.exceptions import Abort
 from ..problems import DataError
 from .build import Gegenereerd
 from .herbouw import Bronnen
+from .mkdocs_helft import bouwmodule
 from .render import render_pagina
 from .zoeken import pagefind_index
 
@@ -229,8 +229,7 @@ class Bouwer:
 
 def schrijf_paginas(uris: list[str], site: SiteData, uitvoer: Uitvoer, config: MkDocsConfig, files: Files, nav: Navigation, env: Environment) -> None:
     """Render `uris` again and write them as MkDocs would, with the last full build's nav and theme."""
-    # The build module of the tool that is running: MkDocs, or ProperDocs (its own package).
-    bouw = importlib.import_module(type(config).__module__.split(".")[0] + ".commands.build")
+    bouw = bouwmodule(config)
     doc_files = files.documentation_pages(inclusion=bouw.InclusionLevel.is_in_serve)
     for uri in uris:
         oud = uitvoer.paginas[uri]
