@@ -17,7 +17,7 @@ from ..maps import kaart_html, map_assets
 from . import paden, veilig
 from .data import SiteData
 from .pagina import Pagina
-from ..parallel import in_twee
+from ..parallel import in_twee_met
 from .render import render_pagina
 from .sections import all_files, all_pages
 
@@ -51,17 +51,28 @@ class Uitvoer:
 
 
 def genereer(site: SiteData) -> Uitvoer:
+    """Every page and file. The other files (the open-data export is the largest) are made by
+    the helper process while both render pages; the pages that describe them come last."""
     uitvoer = Uitvoer()
     for naam, inhoud in map_assets().items():
         uitvoer.bestanden[paden.KAART_ASSETS + naam] = inhoud
     paginas = list(all_pages(site))
-    for pagina, (html, kaart) in zip(paginas, in_twee(partial(_render, site=site), paginas), strict=True):
-        uitvoer.paginas[pagina.src_uri] = Gegenereerd(pagina, html)
+    nu = [p for p in paginas if p.over_bestanden is None]
+    gerenderd, andere = in_twee_met(partial(_render, site=site), nu, ook=partial(_andere_bestanden, site))
+    klaar = dict(zip((p.src_uri for p in nu), gerenderd, strict=True))
+    for pagina in nu:
+        kaart = klaar[pagina.src_uri][1]
         if pagina.kaart_uri and kaart is not None:
             uitvoer.bestanden[pagina.kaart_uri] = kaart
-    for src_uri, inhoud in all_files(site):
-        uitvoer.bestanden[src_uri] = inhoud
+    uitvoer.bestanden.update(andere or {})
+    for pagina in paginas:
+        html = klaar[pagina.src_uri][0] if pagina.src_uri in klaar else render_pagina(pagina, site, uitvoer.bestanden)
+        uitvoer.paginas[pagina.src_uri] = Gegenereerd(pagina, html)
     return uitvoer
+
+
+def _andere_bestanden(site: SiteData) -> dict[str, str | bytes]:
+    return dict(all_files(site))
 
 
 def _render(pagina: Pagina, site: SiteData) -> tuple[str, str | None]:
