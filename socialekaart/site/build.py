@@ -7,7 +7,6 @@ tool (ProperDocs, Zensical) would only need its own small wiring around this.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import partial
@@ -29,19 +28,16 @@ class Gegenereerd:
     pagina: Pagina
     html: str
 
-    def markdown(self) -> str:
-        """The stand-in source MkDocs sees: front matter only; the HTML replaces it later.
+    def meta(self) -> dict[str, str]:
+        """The page's title and description for the theme (MkDocs' page meta).
 
-        Going through Markdown would turn indented HTML into code blocks, so the real
-        content is put in place at `on_page_content`.
+        Material prints both as they are (<title>, header, search index, <meta content>):
+        they go in escaped, or a name like '</title <img onerror=...' would become markup.
         """
-        # Material prints both as they are (<title>, header, search index, <meta content>):
-        # they go in escaped, or a name like '</title <img onerror=...' would become markup.
-        regels = ["---", f"title: {_yaml_tekst(veilig.voor_thema(self.pagina.titel))}"]
+        meta = {"title": veilig.voor_thema(self.pagina.titel)}
         if self.pagina.beschrijving:
-            regels.append(f"description: {_yaml_tekst(veilig.voor_thema(self.pagina.beschrijving))}")
-        regels += ["---", ""]
-        return "\n".join(regels)
+            meta["description"] = veilig.voor_thema(self.pagina.beschrijving)
+        return meta
 
 
 @dataclass
@@ -82,11 +78,6 @@ def _render(pagina: Pagina, site: SiteData) -> tuple[str, str | None]:
         prefix = paden.relative_url(pagina.pad, paden.KAART_ASSETS)
         kaart = kaart_html(pagina.kaart, pagina.kaart_titel or pagina.titel, prefix)
     return html, kaart
-
-
-def _yaml_tekst(tekst: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(tekst, ensure_ascii=False)
 
 
 _KOP = re.compile(r'<h([23])\s[^>]*?id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)

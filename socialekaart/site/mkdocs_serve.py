@@ -233,9 +233,8 @@ def schrijf_paginas(uris: list[str], site: SiteData, uitvoer: Uitvoer, config: M
     doc_files = files.documentation_pages(inclusion=bouw.InclusionLevel.is_in_serve)
     for uri in uris:
         oud = uitvoer.paginas[uri]
-        uitvoer.paginas[uri] = nieuw = Gegenereerd(oud.pagina, render_pagina(oud.pagina, site))
+        uitvoer.paginas[uri] = Gegenereerd(oud.pagina, render_pagina(oud.pagina, site))
         file = files.get_file_from_path(uri)
         assert file is not None and file.page is not None
-        file.content_string = nieuw.markdown()
         bouw._populate_page(file.page, config, files)
         bouw._build_page(file.page, config, doc_files, nav, env)
