@@ -134,13 +134,18 @@ class SiteData:
     def regios(self) -> list[Regio]:
         return list(self.dataset.regios.values())
 
-    @property
+    @cached_property
     def kaart_regios(self) -> list[Regio]:
-        """Regions with a sociale kaart (see volledigheid.kaart_regios); others get no gemeente pages."""
+        """Regions with a sociale kaart (see volledigheid.kaart_regios); others get no gemeente pages.
+        Once per build, like `index`: it looks at every record, and many pages ask."""
         return kaart_regios(self.dataset)
 
     def gemeenten(self) -> list[tuple[Regio, Gemeente]]:
         """Every gemeente of the regions with sociale-kaart data, sorted by name."""
+        return list(self._gemeenten)
+
+    @cached_property
+    def _gemeenten(self) -> list[tuple[Regio, Gemeente]]:
         paren = [(regio, g) for regio in self.kaart_regios for g in regio.gemeenten]
         return sorted(paren, key=lambda p: p[1].naam)
 
