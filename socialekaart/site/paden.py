@@ -53,13 +53,13 @@ def relative_url(van: str, naar: str) -> str:
 
     Relative links keep the site working from any sub-path and from a plain folder.
     """
-    rel = _relatief(van or "", naar)
+    rel = relatief(van or "", naar)
     if naar.endswith("/") or naar == "":
         rel = "./" if rel == "." else rel + "/"
     return rel
 
 
-def _relatief(van: str, naar: str) -> str:
+def relatief(van: str, naar: str) -> str:
     """posixpath.relpath("/" + naar, "/" + van), without its normalising: a page has
     hundreds of links, a national build over a million, and these paths are clean already."""
     if "." in van or "//" in van or "/." in naar or naar.startswith(".") or "//" in naar:
