@@ -1,8 +1,10 @@
-"""Do the same work for many items on two cores: a forked helper takes every other item.
+"""Do the same work for many items on two cores: a forked helper and this process take the
+items in small batches from a shared counter, so neither waits while the other still works.
 
 Rendering the national site's pages is most of a build, and writing an import's YAML files
 most of an import; one core is idle meanwhile. The helper is forked, so it has the data
-already; only its results come back.
+already; only its results come back. It can first do one other job (`ook`), such as the
+build's open-data export, while this process starts on the items.
 """
 
 from __future__ import annotations
@@ -12,34 +14,57 @@ import multiprocessing
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .load import _can_fork, _cores
 
 T = TypeVar("T")
 R = TypeVar("R")
+A = TypeVar("A")
 
 MIN_ITEMS = 1_000  # below this, starting a helper process costs more than it saves
+PARTIJ = 16  # items per turn: small enough to end together, large enough to rarely lock
 
 
-def _doe_en_stuur(werk: Callable[[T], R], items: Sequence[T], sender: Connection) -> None:
+def _jouw_beurten(werk: Callable[[T], R], items: Sequence[T], teller: Any) -> list[tuple[int, list[R]]]:
+    """Take batches from the shared counter until none are left; each with its start."""
+    gedaan = []
+    while True:
+        with teller.get_lock():
+            begin = teller.value
+            teller.value = begin + PARTIJ
+        if begin >= len(items):
+            return gedaan
+        gedaan.append((begin, [werk(item) for item in items[begin:begin + PARTIJ]]))
+
+
+def _doe_en_stuur(werk: Callable[[T], R], items: Sequence[T], teller: Any, ook: Callable[[], Any] | None, sender: Connection) -> None:
     try:
-        uitkomst: tuple[str, object] = ("ok", [werk(item) for item in items])
+        extra = ook() if ook is not None else None
+        uitkomst: tuple[str, object] = ("ok", (_jouw_beurten(werk, items, teller), extra))
     except BaseException:  # the parent raises it: a helper must never leave it waiting
+        with teller.get_lock():
+            teller.value = len(items)  # the parent need not do the rest: the build fails anyway
         uitkomst = ("fout", traceback.format_exc())
     sender.send(uitkomst)
     sender.close()
 
 
 def in_twee(werk: Callable[[T], R], items: Sequence[T], minimum: int | None = None) -> list[R]:
-    """[werk(item) for item in items], in that order, with a helper process doing half
-    when there are at least `minimum` items (default MIN_ITEMS)."""
+    """[werk(item) for item in items], in that order, with a helper process sharing the
+    work when there are at least `minimum` items (default MIN_ITEMS)."""
+    return in_twee_met(werk, items, None, minimum)[0]
+
+
+def in_twee_met(werk: Callable[[T], R], items: Sequence[T], ook: Callable[[], A] | None, minimum: int | None = None) -> tuple[list[R], A | None]:
+    """As `in_twee`, and `ook()` (done by the helper first, if there is one)."""
     if len(items) < (MIN_ITEMS if minimum is None else minimum) or _cores() < 2 or not _can_fork():
-        return [werk(item) for item in items]
+        return [werk(item) for item in items], (ook() if ook is not None else None)
     fork = multiprocessing.get_context("fork")
     receiver, sender = fork.Pipe(duplex=False)
+    teller = fork.Value("q", 0)
     # A bare process and pipe, as in load.py; the fork context ends the helper with os._exit.
-    helper = fork.Process(target=_doe_en_stuur, args=(werk, items[1::2], sender), daemon=True)
+    helper = fork.Process(target=_doe_en_stuur, args=(werk, items, teller, ook, sender), daemon=True)
     # Frozen, the inherited objects are left alone by the helper's garbage collector, which
     # would otherwise touch them all and so make the helper copy most of this process's memory.
     # A caller that froze them itself (the import) keeps them frozen after.
@@ -53,7 +78,7 @@ def in_twee(werk: Callable[[T], R], items: Sequence[T], minimum: int | None = No
     sender.close()
     klaar = False
     try:
-        mine = [werk(item) for item in items[0::2]]
+        mine = _jouw_beurten(werk, items, teller)
         try:
             soort, theirs = receiver.recv()
         except EOFError:
@@ -66,7 +91,8 @@ def in_twee(werk: Callable[[T], R], items: Sequence[T], minimum: int | None = No
         helper.join()
     if soort != "ok":
         raise RuntimeError(f"fout in het tweede bouwproces:\n{theirs}")
+    beurten, extra = theirs
     uitkomst: list[R] = [None] * len(items)  # type: ignore[list-item]
-    uitkomst[0::2] = mine
-    uitkomst[1::2] = theirs
-    return uitkomst
+    for begin, resultaten in mine + beurten:
+        uitkomst[begin:begin + len(resultaten)] = resultaten
+    return uitkomst, extra

@@ -5,7 +5,9 @@ Each test here runs its own `mkdocs build --strict` (a few seconds) on a small f
 
 from __future__ import annotations
 
+import itertools
 import os
+import posixpath
 import subprocess
 import sys
 from pathlib import Path
@@ -132,3 +134,15 @@ def test_markdown_keeps_safe_links():
 )
 def test_relative_urls(van, naar, link):
     assert paden.relative_url(van, naar) == link
+
+
+def test_relative_urls_agree_with_posixpath_relpath():
+    """The quick path of relative_url gives what posixpath.relpath gives, for every shape."""
+    delen = ["informele-steun", "x-1", "x", "assets", "kaart", "kaart.html", "index.html", "regio"]
+    paden_ = [""] + ["/".join(p) for k in (1, 2, 3) for p in itertools.product(delen, repeat=k)]
+    for van in [p + "/" for p in paden_ if p and "." not in p][:120] + [""]:
+        for naar in paden_[::7] + [p + "/" for p in paden_[::11] if p]:
+            verwacht = posixpath.relpath("/" + naar, "/" + van)
+            if naar.endswith("/") or naar == "":
+                verwacht = "./" if verwacht == "." else verwacht + "/"
+            assert paden.relative_url(van, naar) == verwacht, (van, naar)

@@ -19,8 +19,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
-from icalendar import Calendar, Event
-
 from .models import Agenda, AgendaItem
 from .nu import lange_datum
 from .planning import MAANDEN, Planning
@@ -202,6 +200,10 @@ def feed(regio: Agenda, items: Iterable[AgendaItem], item_url: Callable[[AgendaI
     """
     found = momenten(regio, items, item_url, regio_url)
     stamp = tijdstempel(regio)
+    # Imported here: the build makes the feeds in its helper process, so the main process
+    # never pays for importing icalendar (a third of a second).
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -185,8 +185,11 @@ Email = Annotated[str, AfterValidator(_check_email)]
 Website = Annotated[str, AfterValidator(_check_website)]
 
 
+@lru_cache(maxsize=4096)
 def telefoon_link(value: str) -> str:
-    """The tel: URI for a validated number (14-numbers stay local, as they only work in NL)."""
+    """The tel: URI for a validated number (14-numbers stay local, as they only work in NL).
+
+    Cached: a lokaal team's number is on hundreds of pages, and parsing it is not cheap."""
     number = phonenumbers.parse(value, "NL")
     digits = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     if str(number.national_number).startswith("14"):

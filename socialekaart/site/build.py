@@ -7,7 +7,6 @@ tool (ProperDocs, Zensical) would only need its own small wiring around this.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import partial
@@ -17,7 +16,7 @@ from ..maps import kaart_html, map_assets
 from . import paden, veilig
 from .data import SiteData
 from .pagina import Pagina
-from ..parallel import in_twee
+from ..parallel import in_twee_met
 from .render import render_pagina
 from .sections import all_files, all_pages
 
@@ -29,19 +28,16 @@ class Gegenereerd:
     pagina: Pagina
     html: str
 
-    def markdown(self) -> str:
-        """The stand-in source MkDocs sees: front matter only; the HTML replaces it later.
+    def meta(self) -> dict[str, str]:
+        """The page's title and description for the theme (MkDocs' page meta).
 
-        Going through Markdown would turn indented HTML into code blocks, so the real
-        content is put in place at `on_page_content`.
+        Material prints both as they are (<title>, header, search index, <meta content>):
+        they go in escaped, or a name like '</title <img onerror=...' would become markup.
         """
-        # Material prints both as they are (<title>, header, search index, <meta content>):
-        # they go in escaped, or a name like '</title <img onerror=...' would become markup.
-        regels = ["---", f"title: {_yaml_tekst(veilig.voor_thema(self.pagina.titel))}"]
+        meta = {"title": veilig.voor_thema(self.pagina.titel)}
         if self.pagina.beschrijving:
-            regels.append(f"description: {_yaml_tekst(veilig.voor_thema(self.pagina.beschrijving))}")
-        regels += ["---", ""]
-        return "\n".join(regels)
+            meta["description"] = veilig.voor_thema(self.pagina.beschrijving)
+        return meta
 
 
 @dataclass
@@ -51,17 +47,28 @@ class Uitvoer:
 
 
 def genereer(site: SiteData) -> Uitvoer:
+    """Every page and file. The other files (the open-data export is the largest) are made by
+    the helper process while both render pages; the pages that describe them come last."""
     uitvoer = Uitvoer()
     for naam, inhoud in map_assets().items():
         uitvoer.bestanden[paden.KAART_ASSETS + naam] = inhoud
     paginas = list(all_pages(site))
-    for pagina, (html, kaart) in zip(paginas, in_twee(partial(_render, site=site), paginas), strict=True):
-        uitvoer.paginas[pagina.src_uri] = Gegenereerd(pagina, html)
+    nu = [p for p in paginas if p.over_bestanden is None]
+    gerenderd, andere = in_twee_met(partial(_render, site=site), nu, ook=partial(_andere_bestanden, site))
+    klaar = dict(zip((p.src_uri for p in nu), gerenderd, strict=True))
+    for pagina in nu:
+        kaart = klaar[pagina.src_uri][1]
         if pagina.kaart_uri and kaart is not None:
             uitvoer.bestanden[pagina.kaart_uri] = kaart
-    for src_uri, inhoud in all_files(site):
-        uitvoer.bestanden[src_uri] = inhoud
+    uitvoer.bestanden.update(andere or {})
+    for pagina in paginas:
+        html = klaar[pagina.src_uri][0] if pagina.src_uri in klaar else render_pagina(pagina, site, uitvoer.bestanden)
+        uitvoer.paginas[pagina.src_uri] = Gegenereerd(pagina, html)
     return uitvoer
+
+
+def _andere_bestanden(site: SiteData) -> dict[str, str | bytes]:
+    return dict(all_files(site))
 
 
 def _render(pagina: Pagina, site: SiteData) -> tuple[str, str | None]:
@@ -71,11 +78,6 @@ def _render(pagina: Pagina, site: SiteData) -> tuple[str, str | None]:
         prefix = paden.relative_url(pagina.pad, paden.KAART_ASSETS)
         kaart = kaart_html(pagina.kaart, pagina.kaart_titel or pagina.titel, prefix)
     return html, kaart
-
-
-def _yaml_tekst(tekst: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(tekst, ensure_ascii=False)
 
 
 _KOP = re.compile(r'<h([23])\s[^>]*?id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)

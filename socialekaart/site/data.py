@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from ..models import Aanbieder, Gezinshuis, InformeleSteun, KaartRecord, LokaalT
 from ..volledigheid import kaart_regios
 from ..models.regio import Gemeente
 from ..opendata.licentie import Licentie, licentie
+from . import paden
 from .correctie import correctie_mailto, pagina_url
 
 
@@ -36,7 +36,7 @@ class EditLinks:
 
     def pad(self, bron: str) -> str:
         """`bron` (repo-relative) as seen from the docs folder, which is what edit_uri expects."""
-        return posixpath.relpath(bron, self.docs_dir)
+        return paden.relatief(self.docs_dir, bron)
 
     def url(self, bron: str | None) -> str | None:
         if not (bron and self.repo_url and self.edit_uri):
@@ -134,13 +134,18 @@ class SiteData:
     def regios(self) -> list[Regio]:
         return list(self.dataset.regios.values())
 
-    @property
+    @cached_property
     def kaart_regios(self) -> list[Regio]:
-        """Regions with a sociale kaart (see volledigheid.kaart_regios); others get no gemeente pages."""
+        """Regions with a sociale kaart (see volledigheid.kaart_regios); others get no gemeente pages.
+        Once per build, like `index`: it looks at every record, and many pages ask."""
         return kaart_regios(self.dataset)
 
     def gemeenten(self) -> list[tuple[Regio, Gemeente]]:
         """Every gemeente of the regions with sociale-kaart data, sorted by name."""
+        return list(self._gemeenten)
+
+    @cached_property
+    def _gemeenten(self) -> list[tuple[Regio, Gemeente]]:
         paren = [(regio, g) for regio in self.kaart_regios for g in regio.gemeenten]
         return sorted(paren, key=lambda p: p[1].naam)
 

@@ -10,12 +10,12 @@ import os
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.structure.toc import get_toc
 
 from ..check import load_checked
 from ..instellingen import lees_instellingen, onbekende_regios
@@ -23,8 +23,10 @@ from ..opendata.licentie import licentie
 from ..problems import DataError
 from ..selectie import kies_regios
 from . import mkdocs_serve
-from .build import Uitvoer, genereer, toc_tokens
+from .build import Gegenereerd, Uitvoer, genereer
 from .data import EditLinks, SiteData
+from .mkdocs_helft import Helft
+from .mkdocs_pagina import gegenereerde_pagina, is_gegenereerd, nav_titels
 from .render import render_template
 from .thema import bereid_voor
 from .zoeken import kaartdelen, lees_synoniemen, pagefind_mappen, zoekbestanden
@@ -52,6 +54,7 @@ class _Build:
 
 
 _build = _Build()
+_helft = Helft()
 
 
 def bouwdatum() -> date:
@@ -95,13 +98,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build.site is not None
     _build.uitvoer = uitvoer = genereer(_build.site)
+    titels = nav_titels(config.nav)
     for src_uri, gegenereerd in uitvoer.paginas.items():
         pagina = gegenereerd.pagina
         inclusion = InclusionLevel.INCLUDED if pagina.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, src_uri, content=gegenereerd.markdown(), inclusion=inclusion)
+        file = File.generated(config, src_uri, content="", inclusion=inclusion)
         if pagina.bron:
             # Like mkdocs-gen-files: the edit button opens the real source, the YAML file.
             file.edit_uri = _build.site.edit_links.pad(pagina.bron)
+        gegenereerde_pagina(file, config, partial(_gegenereerd, src_uri), titels.get(src_uri))  # becomes file.page
         files.append(file)
     for src_uri, inhoud in uitvoer.bestanden.items():
         files.append(File.generated(config, src_uri, content=inhoud))
@@ -116,23 +121,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _gegenereerd(src_uri: str) -> Gegenereerd:
+    assert _build.uitvoer is not None
+    return _build.uitvoer.paginas[src_uri]
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     mkdocs_serve.stand.nav = nav
     return nav
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Every page is read now; a helper process writes half of the generated ones."""
+    assert _build.uitvoer is not None and mkdocs_serve.stand.nav is not None
     env = bereid_voor(env)
     mkdocs_serve.stand.config, mkdocs_serve.stand.files, mkdocs_serve.stand.env = config, files, env
+    gegenereerd = [f.page for f in files.documentation_pages() if f.src_uri in _build.uitvoer.paginas and f.page]
+    _helft.start(gegenereerd, config, files, mkdocs_serve.stand.nav, env)
     return env
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    assert _build.site is not None and _build.uitvoer is not None
-    gegenereerd = _build.uitvoer.paginas.get(page.file.src_uri)
-    if gegenereerd is not None:
-        page.toc = get_toc(toc_tokens(gegenereerd.html))  # type: ignore[arg-type]
-        return gegenereerd.html
+    assert _build.site is not None
+    if is_gegenereerd(page):
+        return html
     site = _build.site
     context = {"zoekdelen": pagefind_mappen(len(mkdocs_serve.stand.zoekdelen))[1:]}
     return FRAGMENT.sub(lambda m: render_template(f"fragmenten/{m.group(1)}.html", page.url, site, context), html)
@@ -141,11 +153,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     """The search index is made from the written pages, also on every `mkdocs serve` rebuild."""
     try:
+        _helft.wacht()
+    except RuntimeError as error:
+        raise PluginError(str(error)) from None
+    try:
         samenvatting = mkdocs_serve.zoekindex(Path(config.site_dir))
     except RuntimeError as error:
         raise PluginError(str(error)) from None
     log.info("socialekaart: zoekindex gemaakt met Pagefind (%s)", "; ".join(samenvatting))
     mkdocs_serve.stand.klaar = True
+
+
+def on_build_error(error: Exception) -> None:
+    _helft.stop()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:

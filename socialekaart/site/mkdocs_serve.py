@@ -14,7 +14,6 @@ have no public API. If the server's attributes move, `on_serve` leaves it as it 
 
 from __future__ import annotations
 
-import importlib
 import logging
 import threading
 import time
@@ -27,6 +26,7 @@ from mkdocs.exceptions import Abort
 from ..problems import DataError
 from .build import Gegenereerd
 from .herbouw import Bronnen
+from .mkdocs_helft import bouwmodule
 from .render import render_pagina
 from .zoeken import pagefind_index
 
@@ -231,14 +231,12 @@ class Bouwer:
 
 def schrijf_paginas(uris: list[str], site: SiteData, uitvoer: Uitvoer, config: MkDocsConfig, files: Files, nav: Navigation, env: Environment) -> None:
     """Render `uris` again and write them as MkDocs would, with the last full build's nav and theme."""
-    # The build module of the tool that is running: MkDocs, or ProperDocs (its own package).
-    bouw = importlib.import_module(type(config).__module__.split(".")[0] + ".commands.build")
+    bouw = bouwmodule(config)
     doc_files = files.documentation_pages(inclusion=bouw.InclusionLevel.is_in_serve)
     for uri in uris:
         oud = uitvoer.paginas[uri]
-        uitvoer.paginas[uri] = nieuw = Gegenereerd(oud.pagina, render_pagina(oud.pagina, site))
+        uitvoer.paginas[uri] = Gegenereerd(oud.pagina, render_pagina(oud.pagina, site))
         file = files.get_file_from_path(uri)
         assert file is not None and file.page is not None
-        file.content_string = nieuw.markdown()
         bouw._populate_page(file.page, config, files)
         bouw._build_page(file.page, config, doc_files, nav, env)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,9 @@ class Pagina:
     # which), instead of a map file per record — 6,808 files nationally otherwise.
     kaart_gedeeld: bool = False
     beschrijving: str | None = None  # for <meta name="description">
+    # Context that describes the site's other files (the open-data page: their sizes), made
+    # from them once they exist: src_uri -> content. The files are made while pages render.
+    over_bestanden: Callable[[Mapping[str, str | bytes]], Mapping[str, Any]] | None = None
 
     @property
     def src_uri(self) -> str:

@@ -91,7 +91,13 @@ def render_template(template: str, pad: str, site: SiteData, context: Mapping[st
     )
 
 
-def render_pagina(pagina: Pagina, site: SiteData) -> str:
+def render_pagina(pagina: Pagina, site: SiteData, bestanden: Mapping[str, str | bytes] | None = None) -> str:
+    """The page's content HTML; `bestanden` (the site's other files) for a page that describes them."""
+    context = pagina.context
+    if pagina.over_bestanden is not None:
+        if bestanden is None:
+            raise ValueError(f"{pagina.pad}: deze pagina beschrijft de andere bestanden; geef ze mee")
+        context = {**context, **pagina.over_bestanden(bestanden)}
     return render_template(
         pagina.template,
         pagina.pad,
@@ -100,6 +106,6 @@ def render_pagina(pagina: Pagina, site: SiteData) -> str:
             "pagina": pagina,
             "edit_url": site.edit_links.url(pagina.bron),
             "correctie_url": site.correctie_url(pagina.titel, pagina.bron, pagina.pad),
-            **pagina.context,
+            **context,
         },
     )

@@ -29,9 +29,9 @@ def grootte(aantal: int) -> str:
     return f"{aantal / 1024:.0f} kB".replace(".", ",") if aantal >= 1024 else f"{aantal} bytes"
 
 
-@section
-def open_data(site: SiteData) -> Iterator[Pagina]:
-    bestanden = _export(site).bestanden
+def _over_bestanden(site_bestanden: Mapping[str, str | bytes]) -> dict[str, object]:
+    """Which export files there are and how large, from the files the build made."""
+    bestanden = {uri[len(PAD):]: inhoud for uri, inhoud in site_bestanden.items() if uri.startswith(PAD)}
     soorten = [
         {
             "soort": soort,
@@ -44,13 +44,20 @@ def open_data(site: SiteData) -> Iterator[Pagina]:
         for soort in SOORTEN
     ]
     hsds = [(naam, grootte(len(inhoud))) for naam, inhoud in bestanden.items() if naam.startswith("hsds/")]
+    return {"soorten": soorten, "hsds": hsds}
+
+
+@section
+def open_data(site: SiteData) -> Iterator[Pagina]:
+    # The export itself is made while the other pages render (build.py); this page follows it.
     yield Pagina(
         PAD,
         "open_data.html",
-        {"soorten": soorten, "hsds": hsds, "licentie": site.licentie, "niet_gepubliceerd": niet_gepubliceerd()},
+        {"licentie": site.licentie, "niet_gepubliceerd": niet_gepubliceerd()},
         titel="Open data",
         in_nav=True,
         beschrijving="Alle gegevens van de sociale kaart om te downloaden: CSV, JSON, GeoJSON en Open Referral HSDS 3.0.",
+        over_bestanden=_over_bestanden,
     )
 
 

@@ -1,0 +1,152 @@
+"""MkDocs writes the theme's page HTML on one core; a forked helper writes every other
+generated page, so a national build uses both cores for that part too.
+
+MkDocs renders and writes its pages one after the other after `on_env`. At `on_env` every
+page is read and its content is in place, so a process forked there has all it needs:
+`start` forks the helper, which runs MkDocs' own page-building function for its pages,
+while this process renders those pages with the empty template `leeg.html` (MkDocs writes
+nothing for empty output). `wacht` (at `on_post_build`, before anything reads the site)
+waits for the helper, passes on its warnings, so `--strict` still fails on them, and
+undoes the template swap, so `mkdocs serve` can render these pages itself later.
+
+Only generated pages are split; they are never drafts. The helper's plugin state (a
+plugin's `on_page_context` or `on_post_page`) stays in the helper: this project has none.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import logging
+import multiprocessing
+import traceback
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any
+
+from ..load import _can_fork, _cores
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+LEEG = "leeg.html"
+MIN_PAGINAS = 1_000  # below this, a helper process costs more than it saves
+SLEUTEL = "template"  # the page meta key MkDocs reads the template name from
+
+
+class _Verzamelaar(logging.Handler):
+    """The helper's warnings and errors, to be logged again by the parent."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.regels: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.regels.append((record.name, record.levelno, record.getMessage()))
+
+
+def _bouw(paginas: Sequence[Page], config: MkDocsConfig, files: Files, nav: Navigation, env: Environment, sender: Connection) -> None:
+    verzamelaar = _Verzamelaar()
+    logging.getLogger("mkdocs").addHandler(verzamelaar)
+    try:
+        bouw = bouwmodule(config)
+        doc_files = files.documentation_pages()
+        for page in paginas:
+            bouw._build_page(page, config, doc_files, nav, env)
+        uitkomst: tuple[str, Any] = ("ok", verzamelaar.regels)
+    except BaseException:  # the parent raises it: a helper must never leave it waiting
+        uitkomst = ("fout", (verzamelaar.regels, traceback.format_exc()))
+    sender.send(uitkomst)
+    sender.close()
+
+
+def bouwmodule(config: MkDocsConfig) -> Any:
+    # The build module of the tool that is running: MkDocs, or ProperDocs (its own package).
+    return importlib.import_module(type(config).__module__.split(".")[0] + ".commands.build")
+
+
+class _ZonderOverslaan(logging.Filter):
+    """MkDocs notes every page it writes nothing for; for the helper's pages that is noise."""
+
+    def __init__(self, uris: set[str]) -> None:
+        super().__init__()
+        self.uris = uris
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        bericht = record.getMessage()
+        return not (bericht.startswith("Page skipped: '") and bericht.split("'")[1] in self.uris)
+
+
+class Helft:
+    """One build's helper: `start` at `on_env`, `wacht` at `on_post_build`, `stop` when the
+    build fails in between."""
+
+    def __init__(self) -> None:
+        self._helper: Any = None
+        self._ontvanger: Connection | None = None
+        self._paginas: list[Page] = []
+        self._filter: tuple[logging.Logger, _ZonderOverslaan] | None = None
+
+    def start(self, paginas: Sequence[Page], config: MkDocsConfig, files: Files, nav: Navigation, env: Environment) -> None:
+        """Fork the helper for every other page of `paginas` (the generated pages)."""
+        self.stop()
+        if len(paginas) < MIN_PAGINAS or _cores() < 2 or not _can_fork():
+            return
+        deel = list(paginas[1::2])
+        fork = multiprocessing.get_context("fork")
+        ontvanger, sender = fork.Pipe(duplex=False)
+        helper = fork.Process(target=_bouw, args=(deel, config, files, nav, env, sender), daemon=True)
+        # Frozen, the inherited objects are left alone by the helper's garbage collector,
+        # which would otherwise touch them all and so copy most of this process's memory.
+        gc.freeze()
+        try:
+            helper.start()
+        finally:
+            gc.unfreeze()
+        sender.close()
+        self._helper, self._ontvanger, self._paginas = helper, ontvanger, deel
+        for page in deel:
+            page.meta[SLEUTEL] = LEEG
+        self._filter = (logging.getLogger(bouwmodule(config).__name__), _ZonderOverslaan({page.file.src_uri for page in deel}))
+        self._filter[0].addFilter(self._filter[1])
+
+    def wacht(self) -> None:
+        """Wait for the helper; log its warnings here; raise if it failed."""
+        if self._helper is None or self._ontvanger is None:
+            return
+        klaar = False
+        try:
+            try:
+                soort, inhoud = self._ontvanger.recv()
+            except EOFError:
+                raise RuntimeError("het tweede bouwproces stopte zonder uitkomst") from None
+            klaar = True
+        finally:
+            if not klaar:  # it may be stuck sending to no one: waiting for it would never end
+                self._helper.kill()
+            self._helper.join()
+            self._helper = None
+            self.stop()
+        regels, fout = (inhoud, None) if soort == "ok" else inhoud
+        for naam, niveau, bericht in regels:
+            logging.getLogger(naam).log(niveau, bericht)
+        if fout is not None:
+            raise RuntimeError(f"fout in het tweede bouwproces:\n{fout}")
+
+    def stop(self) -> None:
+        """End a helper that is still running and undo what `start` changed."""
+        if self._helper is not None:
+            self._helper.kill()
+            self._helper.join()
+        if self._ontvanger is not None:
+            self._ontvanger.close()
+        for page in self._paginas:
+            if page.meta.get(SLEUTEL) == LEEG:
+                del page.meta[SLEUTEL]
+        if self._filter is not None:
+            self._filter[0].removeFilter(self._filter[1])
+        self._helper, self._ontvanger, self._paginas, self._filter = None, None, [], None
