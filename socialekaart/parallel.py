@@ -41,12 +41,20 @@ def _jouw_beurten(werk: Callable[[T], R], items: Sequence[T], teller: Any) -> li
 def _doe_en_stuur(werk: Callable[[T], R], items: Sequence[T], teller: Any, ook: Callable[[], Any] | None, sender: Connection) -> None:
     try:
         extra = ook() if ook is not None else None
-        uitkomst: tuple[str, object] = ("ok", (_jouw_beurten(werk, items, teller), extra))
+        beurten = _jouw_beurten(werk, items, teller)
     except BaseException:  # the parent raises it: a helper must never leave it waiting
         with teller.get_lock():
             teller.value = len(items)  # the parent need not do the rest: the build fails anyway
-        uitkomst = ("fout", traceback.format_exc())
-    sender.send(uitkomst)
+        sender.send(("fout", traceback.format_exc()))
+        sender.close()
+        return
+    # One message per batch: pickling everything at once would briefly hold a second copy
+    # of all results (nationally 100 MB more at this process's peak).
+    sender.send(("ok", len(beurten)))
+    sender.send(extra)
+    del extra
+    while beurten:
+        sender.send(beurten.pop())
     sender.close()
 
 
@@ -81,6 +89,9 @@ def in_twee_met(werk: Callable[[T], R], items: Sequence[T], ook: Callable[[], A]
         mine = _jouw_beurten(werk, items, teller)
         try:
             soort, theirs = receiver.recv()
+            if soort == "ok":
+                extra = receiver.recv()
+                beurten = [receiver.recv() for _ in range(theirs)]
         except EOFError:
             raise RuntimeError("het tweede bouwproces stopte zonder uitkomst") from None
         klaar = True
@@ -91,7 +102,6 @@ def in_twee_met(werk: Callable[[T], R], items: Sequence[T], ook: Callable[[], A]
         helper.join()
     if soort != "ok":
         raise RuntimeError(f"fout in het tweede bouwproces:\n{theirs}")
-    beurten, extra = theirs
     uitkomst: list[R] = [None] * len(items)  # type: ignore[list-item]
     for begin, resultaten in mine + beurten:
         uitkomst[begin:begin + len(resultaten)] = resultaten

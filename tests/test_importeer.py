@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from datetime import date
 from pathlib import Path
 
@@ -252,6 +253,7 @@ def _twee_processen(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(schrijven, "PARALLEL_MIN_FILES", 2)
     monkeypatch.setattr(parallel, "_cores", lambda: 2)
     monkeypatch.setattr(parallel, "_can_fork", lambda: True)
+    monkeypatch.setattr(parallel, "PARTIJ", 1)  # a few records: one per turn, so both get some
 
 
 def test_two_writing_processes_write_every_file(werkmap: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -276,6 +278,7 @@ def test_a_failure_in_the_second_writing_process_leaves_nothing(werkmap: Path, m
     def vol_in_de_helper(record: object, soort: str) -> str:
         if os.getpid() != ouder:
             raise OSError(28, "No space left on device")
+        time.sleep(0.05)  # leave the helper a record to take (nothing here measures time)
         return echte(record, soort)
 
     monkeypatch.setattr(schrijven, "record_yaml", vol_in_de_helper)
