@@ -20,6 +20,7 @@ from .pagina import Pagina
 from ..parallel import in_twee
 from .render import render_pagina
 from .sections import all_files, all_pages
+from .zoeken import zoekbestanden
 
 
 @dataclass
@@ -48,23 +49,31 @@ class Gegenereerd:
 class Uitvoer:
     paginas: dict[str, Gegenereerd] = field(default_factory=dict)  # by src_uri
     bestanden: dict[str, str | bytes] = field(default_factory=dict)  # src_uri -> content
+    andere: set[str] = field(default_factory=set)  # the src_uris of `andere_bestanden()` among them
+    synoniemen: list[list[str]] = field(default_factory=list)  # of the search page (mkdocs.yml)
 
 
-def genereer(site: SiteData) -> Uitvoer:
-    uitvoer = Uitvoer()
+def genereer(site: SiteData, synoniemen: list[list[str]] | None = None) -> Uitvoer:
+    uitvoer = Uitvoer(synoniemen=synoniemen or [])
     for naam, inhoud in map_assets().items():
         uitvoer.bestanden[paden.KAART_ASSETS + naam] = inhoud
     paginas = list(all_pages(site))
-    for pagina, (html, kaart) in zip(paginas, in_twee(partial(_render, site=site), paginas), strict=True):
+    for pagina, (html, kaart) in zip(paginas, in_twee(partial(render_met_kaart, site=site), paginas), strict=True):
         uitvoer.paginas[pagina.src_uri] = Gegenereerd(pagina, html)
         if pagina.kaart_uri and kaart is not None:
             uitvoer.bestanden[pagina.kaart_uri] = kaart
-    for src_uri, inhoud in all_files(site):
-        uitvoer.bestanden[src_uri] = inhoud
+    andere = andere_bestanden(site, uitvoer.synoniemen)
+    uitvoer.bestanden.update(andere)
+    uitvoer.andere = set(andere)
     return uitvoer
 
 
-def _render(pagina: Pagina, site: SiteData) -> tuple[str, str | None]:
+def andere_bestanden(site: SiteData, synoniemen: list[list[str]]) -> dict[str, str | bytes]:
+    """The generated files that belong to no single page: open data, widgets, iCal, search files."""
+    return {**dict(all_files(site)), **zoekbestanden(site, synoniemen)}
+
+
+def render_met_kaart(pagina: Pagina, site: SiteData) -> tuple[str, str | None]:
     """A page's HTML and, if it has its own map document, that document's HTML."""
     html, kaart = render_pagina(pagina, site), None
     if pagina.kaart_uri:

@@ -27,7 +27,7 @@ from .build import Uitvoer, genereer, toc_tokens
 from .data import EditLinks, SiteData
 from .render import render_template
 from .thema import bereid_voor
-from .zoeken import lees_synoniemen, zoekbestanden
+from .zoeken import lees_synoniemen
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -94,7 +94,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build.site is not None
-    _build.uitvoer = uitvoer = genereer(_build.site)
+    _build.uitvoer = uitvoer = genereer(_build.site, _build.synoniemen)
     for src_uri, gegenereerd in uitvoer.paginas.items():
         pagina = gegenereerd.pagina
         inclusion = InclusionLevel.INCLUDED if pagina.in_nav else InclusionLevel.NOT_IN_NAV
@@ -104,8 +104,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = _build.site.edit_links.pad(pagina.bron)
         files.append(file)
     for src_uri, inhoud in uitvoer.bestanden.items():
-        files.append(File.generated(config, src_uri, content=inhoud))
-    for src_uri, inhoud in zoekbestanden(_build.site, _build.synoniemen).items():
         files.append(File.generated(config, src_uri, content=inhoud))
     log.info(
         "socialekaart: %d pagina's en %d andere bestanden gemaakt uit %d gegevensbestanden",
