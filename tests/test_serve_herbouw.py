@@ -203,6 +203,13 @@ def test_naam_van_een_initiatief(gebouwd, project: Path, tmp_path: Path, monkeyp
     assert ANDERE not in veranderd and len(alle) < 30
 
 
+def test_samenvatting_in_de_lijsten(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text that changes no list's order or members: the lists that hold the record show it anyway."""
+    veranderd, eerst, alle = snel_en_volledig(gebouwd, project, tmp_path, monkeypatch, gebouwd[4], "komt een jaar lang", "komt een jaar lang of langer")
+    assert "informele-steun/index.html" in veranderd
+    assert "een jaar lang of langer" in (gebouwd[3] / "informele-steun/index.html").read_text(encoding="utf-8")
+
+
 def test_naam_van_een_lokaal_team(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     team = project / "data/lokale-teams/lokaal-team-woerden.yml"
     veranderd, eerst, alle = snel_en_volledig(gebouwd, project, tmp_path, monkeypatch, team, "naam: Lokaal team Woerden", "naam: Sociaal team Woerden")
