@@ -134,9 +134,11 @@ def namen(keer: int) -> list[tuple[str, str, str]]:
 
 
 def gemeenten(keer: int) -> list[tuple[str, str, str]]:
-    """Move the initiative between two gemeenten of its region (its list and its one location)."""
+    """Move the initiative between two gemeenten of its region (its list and its one location).
+    Awaited: the gemeente of its location ("Waar"); both names are on the page anyway (the
+    gemeenten of its lokaal team, for the search results)."""
     codes = [("GM0008", "Gemeente 0-7"), ("GM0003", "Gemeente 0-2")]
-    return [(codes[i % 2][0], codes[(i + 1) % 2][0], codes[(i + 1) % 2][1]) for i in range(keer)]
+    return [(codes[i % 2][0], codes[(i + 1) % 2][0], f"Waar</dt><dd>{codes[(i + 1) % 2][1]}</dd>") for i in range(keer)]
 
 
 def wacht_op_log(logpad: Path, eerder: int, grens: float) -> float:

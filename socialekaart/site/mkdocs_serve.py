@@ -274,14 +274,14 @@ class Bouwer:
             schrijf_bestanden(bestanden, uitvoer)
             if rest.volgorde:
                 nieuwe_volgorde(rest.volgorde, uitvoer)
-            stand.bronnen = Bronnen(site.dataset, uitvoer.paginas, _regios(site))
+            log.info("socialekaart: site compleet na %.1f s (nog %d pagina's en %d andere bestanden)",
+                     time.perf_counter() - begin, len(rest.paginas), len(bestanden))
+            self.herlaad()
+            stand.bronnen = Bronnen(site.dataset, uitvoer.paginas, _regios(site))  # for the next save
         except Exception:  # a thread's error would otherwise only be printed in English
             log.exception("socialekaart: de rest van de site kon niet worden bijgewerkt; de hele site wordt opnieuw gebouwd")
             self.vraag_volledig()
             return
-        log.info("socialekaart: site compleet na %.1f s (nog %d pagina's en %d andere bestanden)",
-                 time.perf_counter() - begin, len(rest.paginas), len(bestanden))
-        self.herlaad()
         achtergrond.start(Path(config.site_dir))
 
     def vraag_volledig(self) -> None:
