@@ -255,6 +255,25 @@ def test_ongeldige_gemeente_schrijft_niets(gebouwd, caplog: pytest.LogCaptureFix
     assert inhoud(site) == voor and volledig == []
 
 
+def test_nieuwe_paginas_vragen_een_volledige_build(gebouwd, caplog: pytest.LogCaptureFixture) -> None:
+    """The first initiative in another region adds that region's gemeente pages: the page of the
+    record comes first, then the builder's thread finds pages a full build would add, and the
+    next build is a full one."""
+    bouwer, volledig, gelezen, site, bron = gebouwd
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.socialekaart")
+    inhoud_bron = bron.read_text(encoding="utf-8")
+    bron.write_text(inhoud_bron.replace("regio: utrecht-west", "regio: twente").replace("GM0632", "GM0141")
+                    .replace("agenda: [utrecht-west/ambitie-2]\n", ""), encoding="utf-8")
+    bouwer.wijzigingen.dispatch(type("Event", (), {"is_directory": False, "src_path": str(bron)})())
+    bouwer()
+    bouwer.wacht()
+    assert "Almelo" in (site / PAGINA).read_text(encoding="utf-8")
+    assert volledig == [] and bouwer.volledig_nodig
+    assert "nieuwe pagina" in caplog.text and "de hele site wordt opnieuw gebouwd" in caplog.text
+    bouwer()
+    assert volledig == [1] and not bouwer.volledig_nodig
+
+
 def test_nieuw_bestand_geeft_een_volledige_build(gebouwd) -> None:
     bouwer, volledig, gelezen, site, bron = gebouwd
     nieuw = bron.with_name("nieuw-initiatief.yml")
@@ -273,6 +292,22 @@ def test_geen_volledige_build_zonder_geslaagde_vorige(gebouwd) -> None:
     bewaar(bouwer, bron, OUDE_TEKST, "Andere tekst")
     bouwer()
     assert volledig == [1] and gelezen == []
+
+
+def test_de_server_herlaadt_of_bouwt_alles(tmp_path: Path) -> None:
+    """After the rest of a quick rebuild the browsers reload; when it needs a full build, the
+    server is asked for one (its build loop then calls the builder)."""
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    bouwer = mkdocs_serve.Bouwer(lambda: None, mkdocs_serve.Wijzigingen(), lambda: (None, None), server)  # type: ignore[arg-type]
+    voor = server._visible_epoch
+    time.sleep(0.01)
+    bouwer.herlaad()
+    assert server._visible_epoch > voor and server._visible_epoch == server._wanted_epoch
+    bouwer.vraag_volledig()
+    assert server._want_rebuild and bouwer.volledig_nodig
+    tijdens = server._visible_epoch
+    bouwer.herlaad()  # a build is wanted: no reload of a site that is about to change
+    assert server._visible_epoch == tijdens
 
 
 def test_on_serve_kijkt_met_inotify_en_onthoudt_wat_veranderde(project: Path, tmp_path: Path) -> None:

@@ -287,7 +287,7 @@ class Bouwer:
     def vraag_volledig(self) -> None:
         """Ask the server for a build, which will then be a full one."""
         self.volledig_nodig = True
-        if self.server is not None:
+        if self.server is not None and hasattr(self.server, "_rebuild_cond"):
             with self.server._rebuild_cond:
                 self.server._want_rebuild = True
                 self.server._rebuild_cond.notify_all()
@@ -295,7 +295,7 @@ class Bouwer:
     def herlaad(self) -> None:
         """Tell open browsers the site changed again, unless a build has started meanwhile."""
         server = self.server
-        if server is None:
+        if server is None or not hasattr(server, "_epoch_cond"):
             return
         with server._rebuild_cond, server._epoch_cond:
             if not server._want_rebuild and server._visible_epoch == server._wanted_epoch:
