@@ -188,10 +188,6 @@ def _gelijk(a: Any, b: Any) -> bool:
     return a is b or a == b
 
 
-def _veranderd(oud: Record, nieuw: Record) -> set[str]:
-    return {naam for naam in type(oud).model_fields if getattr(oud, naam) != getattr(nieuw, naam)}
-
-
 def _met(dataset: Dataset, wijzigingen: list[Wijziging]) -> Dataset:
     """A copy of `dataset` with the new records in place of the old, to check before anything changes."""
     records = {folder: dict(r) for folder, r in dataset.records.items()}

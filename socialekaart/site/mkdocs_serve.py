@@ -190,7 +190,8 @@ class Bouwer:
     A quick rebuild writes the saved record's own page first and returns, so the browser gets
     it; the rest of the site (overviews, gemeente pages, voor-scholen, open data, search files,
     ...) follows in a thread, and when that is done, the browsers reload and Pagefind runs. The
-    next build waits for that thread.
+    next build waits for that thread: a save within those seconds (nationally 5-15, mostly the
+    open-data export) gets its page only after them.
     """
 
     def __init__(self, volledig: Callable[[], None], wijzigingen: Wijzigingen, site: Callable[[], tuple[SiteData, Uitvoer]],
