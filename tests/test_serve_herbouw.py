@@ -1,15 +1,19 @@
 """`mkdocs serve` after a saved data file (issue 14 part 3): only that file is read again, only
-the pages that show its record are written again, a broken edit keeps the last good site, and
-anything that could move the record elsewhere goes to MkDocs' full build.
+the pages and files a full build would change are written again (checked against a real full
+build of the edited data), a broken edit keeps the last good site, and a new file goes to
+MkDocs' full build.
 
 The builder runs in this process, as `mkdocs serve` runs it; the observer is not started except
-in the last test, so no test depends on timing.
+in the last test, so no test depends on timing (the builder's thread is waited for).
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -25,6 +29,9 @@ STEUN = "data/informele-steun/home-start-woerden.yml"
 PAGINA = "informele-steun/home-start-woerden/index.html"
 ANDERE = "informele-steun/buurtgezinnen-woerden/index.html"
 OUDE_TEKST = "Met een baby of jonge kinderen kan het leven zwaar zijn"
+DATUM = "2026-11-20"
+TOOL = "mkdocs"  # of the test's first build (the `gebouwd` fixture sets it)
+NIET_VERGELIJKEN = ("pagefind/", "pagefind-agenda/")  # Pagefind's own output: made after the pages
 
 
 @pytest.fixture(scope="module")
@@ -37,12 +44,15 @@ def gebouwd(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, requ
     """A full build in this process (as serve's first build), and a builder for the next saves.
     With MkDocs, or with ProperDocs (`indirect` parameter 'properdocs')."""
     tool = getattr(request, "param", "mkdocs")
+    monkeypatch.setattr(sys.modules[__name__], "TOOL", tool)
     load_config = importlib.import_module(f"{tool}.config").load_config
     build = importlib.import_module(f"{tool}.commands.build").build
     monkeypatch.chdir(project)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("SOCIALEKAART_DATUM", DATUM)
+    monkeypatch.setattr(mkdocs_serve.Achtergrond, "start", lambda self, site_dir: None)  # no Pagefind runs here
     bron = project / STEUN
-    origineel = bron.read_text(encoding="utf-8")
+    originelen = {p: p.read_bytes() for p in (project / "data").rglob("*.yml")}
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     build(config)
     assert mkdocs_serve.stand.klaar
@@ -53,7 +63,34 @@ def gebouwd(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, requ
     laad = herbouw.laad_bestand
     monkeypatch.setattr(herbouw, "laad_bestand", lambda *a: gelezen.append(a[2]) or laad(*a))
     yield bouwer, volledig, gelezen, tmp_path / "site", bron
-    bron.write_text(origineel, encoding="utf-8")
+    bouwer.wacht()
+    for pad, inhoud in originelen.items():
+        if pad.read_bytes() != inhoud:
+            pad.write_bytes(inhoud)
+
+
+def inhoud(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file() and not p.relative_to(site).as_posix().startswith(NIET_VERGELIJKEN)}
+
+
+def zoals_een_volledige_build(project: Path, tmp_path: Path, voor: dict[str, bytes], na: dict[str, bytes]) -> set[str]:
+    """Assert the site after the quick rebuild is the site a full build of the edited data makes
+    (by the same tool, in a process of its own), file for file; returns the files that changed."""
+    volledig = tmp_path / "volledig"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOCIALEKAART_DATUM": DATUM}
+    resultaat = subprocess.run([sys.executable, "-m", TOOL, "build", "--strict", "--site-dir", str(volledig)],
+                               cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
+    verwacht = inhoud(volledig)
+    assert set(na) == set(verwacht)
+    anders = sorted(naam for naam in verwacht if na[naam] != verwacht[naam])
+    assert anders == []  # a page or file the quick rebuild left as it was, or wrote differently
+    return {naam for naam in verwacht if voor.get(naam) != verwacht[naam]}
+
+
+def html_pagina(src_uri: str) -> str:
+    return src_uri.removesuffix("index.md") + "index.html"
 
 
 def bewaar(bouwer: mkdocs_serve.Bouwer, bestand: Path, oud: str, nieuw: str) -> None:
@@ -69,10 +106,11 @@ def test_alleen_het_bestand_en_de_paginas_van_het_record(gebouwd, monkeypatch: p
     voor = (andere.stat().st_mtime_ns, andere.read_bytes())
     geschreven: list[str] = []
     schrijf = mkdocs_serve.schrijf_paginas
-    monkeypatch.setattr(mkdocs_serve, "schrijf_paginas", lambda uris, *a: geschreven.extend(uris) or schrijf(uris, *a))
+    monkeypatch.setattr(mkdocs_serve, "schrijf_paginas", lambda paginas, *a: geschreven.extend(p.src_uri for p in paginas) or schrijf(paginas, *a))
 
     bewaar(bouwer, bron, OUDE_TEKST, "Met een baby kan het leven soms zwaar zijn")
     bouwer()
+    bouwer.wacht()
 
     assert volledig == []  # no full build
     assert gelezen == [str(bron)]  # one file of the whole data set read and validated again
@@ -120,18 +158,140 @@ def test_de_regels_gaan_over_het_nieuwe_record(gebouwd, caplog: pytest.LogCaptur
     assert volledig == []
 
 
-def test_naam_of_nieuw_bestand_geeft_een_volledige_build(gebouwd) -> None:
+def snel_en_volledig(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                     bestand: Path, oud: str, nieuw: str) -> tuple[set[str], list[str], set[str]]:
+    """Save an edit, rebuild quickly, compare with a full build. Returns (the files that changed,
+    the pages written before the builder returned, the pages written in all)."""
     bouwer, volledig, gelezen, site, bron = gebouwd
-    bewaar(bouwer, bron, "naam: Home-Start Woerden", "naam: Home-Start in Woerden")
+    voor = inhoud(site)
+    uitvoer = mkdocs_hooks._build.uitvoer
+    assert uitvoer is not None
+    paginas = {html_pagina(uri) for uri in uitvoer.paginas}
+    record = next(r for r in mkdocs_hooks._build.site.dataset.all() if r.bron and project / r.bron == bestand)
+    hielden = {html_pagina(uri) for uri, g in uitvoer.paginas.items() if any(r is record for r in herbouw._records_in(g.pagina.context))}
+    geschreven: list[list[str]] = []
+    schrijf = mkdocs_serve.schrijf_paginas
+    monkeypatch.setattr(mkdocs_serve, "schrijf_paginas", lambda paginas, *a: geschreven.append([p.src_uri for p in paginas]) or schrijf(paginas, *a))
+    bewaar(bouwer, bestand, oud, nieuw)
     bouwer()
-    assert volledig == [1]  # the name orders lists and titles maps: only a full build is exact
-    assert "Home-Start in Woerden" not in (site / PAGINA).read_text(encoding="utf-8")
+    eerst = list(geschreven[0])
+    bouwer.wacht()
+    assert volledig == [] and bouwer.volledig_nodig is False
+    veranderd = zoals_een_volledige_build(project, tmp_path, voor, inhoud(site))
+    alle = {uri for lijst in geschreven for uri in lijst}
+    # The pages rendered again are the pages a full build changes (none left out: the comparison
+    # above), and beyond those only pages that held the record without showing what changed.
+    gerenderd = {html_pagina(uri) for uri in alle}
+    assert veranderd & paginas <= gerenderd
+    assert gerenderd - veranderd <= hielden
+    return veranderd, eerst, alle
+
+
+@pytest.mark.parametrize("gebouwd", ["mkdocs", "properdocs"], indirect=True)
+def test_naam_van_een_initiatief(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bron = gebouwd[4]
+    veranderd, eerst, alle = snel_en_volledig(gebouwd, project, tmp_path, monkeypatch, bron, "naam: Home-Start Woerden", "naam: Aan huis Home-Start Woerden")
+    assert "informele-steun/home-start-woerden/index.md" in eerst  # its own page, before the builder returns
+    site = gebouwd[3]
+    assert "Aan huis Home-Start Woerden" in (site / PAGINA).read_text(encoding="utf-8")
+    overzicht = (site / "informele-steun/index.html").read_text(encoding="utf-8")
+    assert overzicht.index("Aan huis Home-Start Woerden") < overzicht.index("Buurtgezinnen")  # sorted again by name
+    assert "Aan huis Home-Start Woerden" in (site / "gemeenten/woerden/index.html").read_text(encoding="utf-8")
+    assert {"open-data/informele-steun.json", "open-data/hsds/json/services.json", "gemeenten/woerden/kaart.html",
+            "agenda/utrecht-west/ambitie-2/index.html", "widget/woerden/index.html", "sitemap.xml"} <= veranderd
+    assert "Aan huis Home-Start Woerden" in (site / "open-data/informele-steun.json").read_text(encoding="utf-8")
+    assert ANDERE not in veranderd and len(alle) < 30
+
+
+def test_samenvatting_in_de_lijsten(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text that changes no list's order or members: the lists that hold the record show it anyway."""
+    veranderd, eerst, alle = snel_en_volledig(gebouwd, project, tmp_path, monkeypatch, gebouwd[4], "komt een jaar lang", "komt een jaar lang of langer")
+    assert "informele-steun/index.html" in veranderd
+    assert "een jaar lang of langer" in (gebouwd[3] / "informele-steun/index.html").read_text(encoding="utf-8")
+
+
+def test_de_open_data_pagina_volgt_de_grootte_van_de_bestanden(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A much longer description makes the export files kilobytes larger: the open-data page,
+    which lists their sizes, is written again (and equals a full build's, as every page here)."""
+    langer = "  - Het is gratis en je hebt geen verwijzing nodig.\n\n" + "".join(
+        f"  Alinea {i}: de vrijwilliger komt op een vaste dag, en samen kijk je wat er deze week nodig is.\n\n" for i in range(60))
+    veranderd, eerst, alle = snel_en_volledig(gebouwd, project, tmp_path, monkeypatch, gebouwd[4],
+                                              "  - Het is gratis en je hebt geen verwijzing nodig.\n", langer)
+    assert "open-data/index.html" in veranderd and "open-data/index.md" in alle
+
+
+def test_naam_van_een_lokaal_team(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    team = project / "data/lokale-teams/lokaal-team-woerden.yml"
+    veranderd, eerst, alle = snel_en_volledig(gebouwd, project, tmp_path, monkeypatch, team, "naam: Lokaal team Woerden", "naam: Sociaal team Woerden")
+    assert "lokale-teams/lokaal-team-woerden/index.md" in eerst
+    site = gebouwd[3]
+    assert "zoeken/teams.json" in veranderd  # the search page's support file
+    assert "Sociaal team Woerden" in (site / "zoeken/teams.json").read_text(encoding="utf-8")
+    assert any(naam.startswith("voor-scholen/") for naam in veranderd)
+
+
+def test_gemeente_van_een_initiatief(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bron = gebouwd[4]
+    veranderd, eerst, alle = snel_en_volledig(gebouwd, project, tmp_path, monkeypatch, bron, "GM0632", "GM0335")
+    site = gebouwd[3]
+    assert {"gemeenten/woerden/index.html", "gemeenten/montfoort/index.html"} <= veranderd
+    assert "Home-Start Woerden" in (site / "gemeenten/montfoort/index.html").read_text(encoding="utf-8")
+    assert "Home-Start Woerden" not in (site / "gemeenten/woerden/index.html").read_text(encoding="utf-8")
+
+
+def test_aanbieder_en_gezinshuis(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A provider's name is shown beside its gezinshuizen on gemeente pages; a gezinshuis moves to another plaats and gemeente."""
+    aanbieder = project / "data/providers/timon.yml"
+    veranderd, eerst, alle = snel_en_volledig(gebouwd, project, tmp_path, monkeypatch, aanbieder, "naam: Timon", "naam: Stichting Timon")
+    site = gebouwd[3]
+    assert "aanbieders/timon/index.html" in veranderd and "gemeenten/woerden/index.html" in veranderd
+    assert "Stichting Timon" in (site / "gemeenten/woerden/index.html").read_text(encoding="utf-8")
+    huis = project / "data/gezinshuizen/gezinshuis-de-linde.yml"
+    veranderd, eerst, alle = snel_en_volledig(gebouwd, project, tmp_path / "huis", monkeypatch, huis, "gemeente: GM0632\nplaats: Harmelen", "gemeente: GM0335\nplaats: Montfoort")
+    assert {"gemeenten/woerden/index.html", "gemeenten/montfoort/index.html"} <= veranderd
+    assert "Gezinshuis De Linde" in (site / "gemeenten/montfoort/index.html").read_text(encoding="utf-8")
+
+
+def test_ongeldige_gemeente_schrijft_niets(gebouwd, caplog: pytest.LogCaptureFixture) -> None:
+    bouwer, volledig, gelezen, site, bron = gebouwd
+    voor = inhoud(site)
+    bewaar(bouwer, bron, "gemeenten: [GM0632]", "gemeenten: [GM9999]")
+    caplog.set_level(logging.ERROR, logger="mkdocs.plugins.socialekaart")
+    with pytest.raises(Abort):
+        bouwer()
+    bouwer.wacht()
+    assert "De gegevens bevatten fouten; de site is niet bijgewerkt." in caplog.text
+    assert f"{STEUN}:" in caplog.text and ": fout: gemeenten" in caplog.text
+    assert inhoud(site) == voor and volledig == []
+
+
+def test_nieuwe_paginas_vragen_een_volledige_build(gebouwd, caplog: pytest.LogCaptureFixture) -> None:
+    """The first initiative in another region adds that region's gemeente pages: the page of the
+    record comes first, then the builder's thread finds pages a full build would add, and the
+    next build is a full one."""
+    bouwer, volledig, gelezen, site, bron = gebouwd
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.socialekaart")
+    inhoud_bron = bron.read_text(encoding="utf-8")
+    bron.write_text(inhoud_bron.replace("regio: utrecht-west", "regio: twente").replace("GM0632", "GM0141")
+                    .replace("agenda: [utrecht-west/ambitie-2]\n", ""), encoding="utf-8")
+    bouwer.wijzigingen.dispatch(type("Event", (), {"is_directory": False, "src_path": str(bron)})())
+    bouwer()
+    bouwer.wacht()
+    assert "Almelo" in (site / PAGINA).read_text(encoding="utf-8")
+    assert volledig == [] and bouwer.volledig_nodig
+    assert "nieuwe pagina" in caplog.text and "de hele site wordt opnieuw gebouwd" in caplog.text
+    bouwer()
+    assert volledig == [1] and not bouwer.volledig_nodig
+
+
+def test_nieuw_bestand_geeft_een_volledige_build(gebouwd) -> None:
+    bouwer, volledig, gelezen, site, bron = gebouwd
     nieuw = bron.with_name("nieuw-initiatief.yml")
     nieuw.write_text(bron.read_text(encoding="utf-8"), encoding="utf-8")
     try:
         bewaar(bouwer, nieuw, "naam:", "naam:")
         bouwer()
-        assert volledig == [1, 1]
+        assert volledig == [1]
     finally:
         nieuw.unlink()
 
@@ -142,6 +302,22 @@ def test_geen_volledige_build_zonder_geslaagde_vorige(gebouwd) -> None:
     bewaar(bouwer, bron, OUDE_TEKST, "Andere tekst")
     bouwer()
     assert volledig == [1] and gelezen == []
+
+
+def test_de_server_herlaadt_of_bouwt_alles(tmp_path: Path) -> None:
+    """After the rest of a quick rebuild the browsers reload; when it needs a full build, the
+    server is asked for one (its build loop then calls the builder)."""
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    bouwer = mkdocs_serve.Bouwer(lambda: None, mkdocs_serve.Wijzigingen(), lambda: (None, None), server)  # type: ignore[arg-type]
+    voor = server._visible_epoch
+    time.sleep(0.01)
+    bouwer.herlaad()
+    assert server._visible_epoch > voor and server._visible_epoch == server._wanted_epoch
+    bouwer.vraag_volledig()
+    assert server._want_rebuild and bouwer.volledig_nodig
+    tijdens = server._visible_epoch
+    bouwer.herlaad()  # a build is wanted: no reload of a site that is about to change
+    assert server._visible_epoch == tijdens
 
 
 def test_on_serve_kijkt_met_inotify_en_onthoudt_wat_veranderde(project: Path, tmp_path: Path) -> None:

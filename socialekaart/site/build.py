@@ -8,6 +8,7 @@ tool (ProperDocs, Zensical) would only need its own small wiring around this.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from html import unescape
@@ -19,6 +20,7 @@ from .pagina import Pagina
 from ..parallel import in_twee_met
 from .render import render_pagina
 from .sections import all_files, all_pages
+from .zoeken import zoekbestanden
 
 
 @dataclass
@@ -44,36 +46,41 @@ class Gegenereerd:
 class Uitvoer:
     paginas: dict[str, Gegenereerd] = field(default_factory=dict)  # by src_uri
     bestanden: dict[str, str | bytes] = field(default_factory=dict)  # src_uri -> content
+    andere: set[str] = field(default_factory=set)  # the src_uris of `andere_bestanden()` among them
+    synoniemen: list[list[str]] = field(default_factory=list)  # of the search page (mkdocs.yml)
 
 
-def genereer(site: SiteData) -> Uitvoer:
+def genereer(site: SiteData, synoniemen: list[list[str]] | None = None) -> Uitvoer:
     """Every page and file. The other files (the open-data export is the largest) are made by
     the helper process while both render pages; the pages that describe them come last."""
-    uitvoer = Uitvoer()
+    uitvoer = Uitvoer(synoniemen=synoniemen or [])
     for naam, inhoud in map_assets().items():
         uitvoer.bestanden[paden.KAART_ASSETS + naam] = inhoud
     paginas = list(all_pages(site))
     nu = [p for p in paginas if p.over_bestanden is None]
-    gerenderd, andere = in_twee_met(partial(_render, site=site), nu, ook=partial(_andere_bestanden, site))
+    gerenderd, andere = in_twee_met(partial(render_met_kaart, site=site), nu, ook=partial(andere_bestanden, site, uitvoer.synoniemen))
     klaar = dict(zip((p.src_uri for p in nu), gerenderd, strict=True))
     for pagina in nu:
         kaart = klaar[pagina.src_uri][1]
         if pagina.kaart_uri and kaart is not None:
             uitvoer.bestanden[pagina.kaart_uri] = kaart
     uitvoer.bestanden.update(andere or {})
+    uitvoer.andere = set(andere or {})
     for pagina in paginas:
         html = klaar[pagina.src_uri][0] if pagina.src_uri in klaar else render_pagina(pagina, site, uitvoer.bestanden)
         uitvoer.paginas[pagina.src_uri] = Gegenereerd(pagina, html)
     return uitvoer
 
 
-def _andere_bestanden(site: SiteData) -> dict[str, str | bytes]:
-    return dict(all_files(site))
+def andere_bestanden(site: SiteData, synoniemen: list[list[str]]) -> dict[str, str | bytes]:
+    """The generated files that belong to no single page: open data, widgets, iCal, search files."""
+    return {**dict(all_files(site)), **zoekbestanden(site, synoniemen)}
 
 
-def _render(pagina: Pagina, site: SiteData) -> tuple[str, str | None]:
-    """A page's HTML and, if it has its own map document, that document's HTML."""
-    html, kaart = render_pagina(pagina, site), None
+def render_met_kaart(pagina: Pagina, site: SiteData, bestanden: Mapping[str, str | bytes] | None = None) -> tuple[str, str | None]:
+    """A page's HTML and, if it has its own map document, that document's HTML; `bestanden`
+    (the site's other files) for a page that describes them."""
+    html, kaart = render_pagina(pagina, site, bestanden), None
     if pagina.kaart_uri:
         prefix = paden.relative_url(pagina.pad, paden.KAART_ASSETS)
         kaart = kaart_html(pagina.kaart, pagina.kaart_titel or pagina.titel, prefix)

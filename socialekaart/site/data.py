@@ -84,6 +84,7 @@ class Index:
             ((ref, r) for r in ds.all() if isinstance(r, KaartRecord) for ref in dict.fromkeys(r.agenda)), _op_naam
         )
         self._in_regio: dict[str, dict[tuple[str, str], list[Record]]] = {}
+        self.kaart_regios = kaart_regios(ds)  # asked for by every overview page: once, not per page
 
     def regios_van(self, record: Record) -> set[str]:
         return regios_van(record, self.regio_van)
@@ -126,26 +127,28 @@ class SiteData:
             return None
         return correctie_mailto(self.instellingen.correctie_email, titel, bron, pagina_url(self.site_url, pad))
 
+    versie: int = 0  # raised by `vernieuw()`: what was derived from an older version is stale
+
     @cached_property
     def index(self) -> Index:
         return Index(self)
+
+    def vernieuw(self) -> None:
+        """Records were changed in place (`mkdocs serve`): lookups and exports are made again."""
+        self.__dict__.pop("index", None)
+        self.versie += 1
 
     @property
     def regios(self) -> list[Regio]:
         return list(self.dataset.regios.values())
 
-    @cached_property
+    @property
     def kaart_regios(self) -> list[Regio]:
-        """Regions with a sociale kaart (see volledigheid.kaart_regios); others get no gemeente pages.
-        Once per build, like `index`: it looks at every record, and many pages ask."""
-        return kaart_regios(self.dataset)
+        """Regions with a sociale kaart (see volledigheid.kaart_regios); others get no gemeente pages."""
+        return self.index.kaart_regios
 
     def gemeenten(self) -> list[tuple[Regio, Gemeente]]:
         """Every gemeente of the regions with sociale-kaart data, sorted by name."""
-        return list(self._gemeenten)
-
-    @cached_property
-    def _gemeenten(self) -> list[tuple[Regio, Gemeente]]:
         paren = [(regio, g) for regio in self.kaart_regios for g in regio.gemeenten]
         return sorted(paren, key=lambda p: p[1].naam)
 

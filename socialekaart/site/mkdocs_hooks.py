@@ -29,7 +29,7 @@ from .mkdocs_helft import Helft
 from .mkdocs_pagina import gegenereerde_pagina, is_gegenereerd, nav_titels
 from .render import render_template
 from .thema import bereid_voor
-from .zoeken import kaartdelen, lees_synoniemen, pagefind_mappen, zoekbestanden
+from .zoeken import kaartdelen, lees_synoniemen, pagefind_mappen
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -97,7 +97,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build.site is not None
-    _build.uitvoer = uitvoer = genereer(_build.site)
+    _build.uitvoer = uitvoer = genereer(_build.site, _build.synoniemen)
     titels = nav_titels(config.nav)
     for src_uri, gegenereerd in uitvoer.paginas.items():
         pagina = gegenereerd.pagina
@@ -109,8 +109,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         gegenereerde_pagina(file, config, partial(_gegenereerd, src_uri), titels.get(src_uri))  # becomes file.page
         files.append(file)
     for src_uri, inhoud in uitvoer.bestanden.items():
-        files.append(File.generated(config, src_uri, content=inhoud))
-    for src_uri, inhoud in zoekbestanden(_build.site, _build.synoniemen).items():
         files.append(File.generated(config, src_uri, content=inhoud))
     # Known before any page is rendered: the search page names the parts of the index.
     mkdocs_serve.stand.zoekdelen = kaartdelen(f.dest_uri for f in files.documentation_pages())

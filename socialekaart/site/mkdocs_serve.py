@@ -1,19 +1,22 @@
-"""`mkdocs serve` on national data: a saved YAML file renders only the pages that show it.
+"""`mkdocs serve` on national data: a saved YAML file renders only the pages it changes.
 
 MkDocs rebuilds the whole site on every change (config, hooks, all pages, minutes nationally)
 and polls the watched folders every half second. `on_serve` swaps in:
 - an inotify observer (watchdog's native one) that also notes which files changed;
-- a builder that, when only record text changed (see herbouw.py), checks the data again and
-  renders those pages through MkDocs' own page functions with the nav, theme environment and
-  files of the last full build; anything else goes to MkDocs' full build as before.
+- a builder that, when existing record files changed (see herbouw.py), checks the data again and
+  renders the pages and files a full build would change, through MkDocs' own page functions with
+  the nav, theme environment and files of the last full build: the record's own page first,
+  the rest of the site in a thread; anything else goes to MkDocs' full build as before.
 Pagefind then runs in the background, so the page is served before the search index is done.
 
-MkDocs 1.6.1 is frozen; this uses its page-building functions and the server's observer, which
-have no public API. If the server's attributes move, `on_serve` leaves it as it is (full builds).
+MkDocs 1.6.1 is frozen; this uses its page-building functions and the server's observer and
+build loop, which have no public API. If the server's attributes move, `on_serve` leaves it as
+it is (full builds).
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -24,10 +27,10 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import Abort
 
 from ..problems import DataError
+from . import build
 from .build import Gegenereerd
-from .herbouw import Bronnen
+from .herbouw import Bronnen, andere_bestanden, eigen_paginas, verschil
 from .mkdocs_helft import bouwmodule
-from .render import render_pagina
 from .zoeken import pagefind_index
 
 if TYPE_CHECKING:
@@ -39,6 +42,7 @@ if TYPE_CHECKING:
 
     from .build import Uitvoer
     from .data import SiteData
+    from .pagina import Pagina
 
 log = logging.getLogger("mkdocs.plugins.socialekaart")
 
@@ -177,66 +181,183 @@ def on_serve(server: LiveReloadServer, builder: Callable[[], None], site: Callab
     server.observer = observer
     for pad in gepland:
         server.watch(pad)  # config.watch (data/) follows after this hook, on this observer too
-    server.builder = bouwer = Bouwer(builder, wijzigingen, site)  # type: ignore[method-assign]
+    server.builder = bouwer = Bouwer(builder, wijzigingen, site, server)  # type: ignore[method-assign]
     bouwer.voorbereiden()
     return server
 
 
 class Bouwer:
-    """The serve builder: the few changed pages when that is enough, else MkDocs' full build."""
+    """The serve builder: the changed pages when that is enough, else MkDocs' full build.
 
-    def __init__(self, volledig: Callable[[], None], wijzigingen: Wijzigingen, site: Callable[[], tuple[SiteData, Uitvoer]]) -> None:
+    A quick rebuild writes the saved record's own page first and returns, so the browser gets
+    it; the rest of the site (overviews, gemeente pages, voor-scholen, open data, search files,
+    ...) follows in a thread, and when that is done, the browsers reload and Pagefind runs. The
+    next build waits for that thread: a save within those seconds (nationally 5-15, mostly the
+    open-data export) gets its page only after them.
+    """
+
+    def __init__(self, volledig: Callable[[], None], wijzigingen: Wijzigingen, site: Callable[[], tuple[SiteData, Uitvoer]],
+                 server: LiveReloadServer | None = None) -> None:
         self.volledig = volledig
         self.wijzigingen = wijzigingen
         self.site = site
+        self.server = server
+        self.volledig_nodig = False  # the rest of a quick rebuild found what only a full build shows
+        self._rest: threading.Thread | None = None
 
     def __call__(self) -> None:
+        self.wacht()
         paden = self.wijzigingen.neem()
         try:
-            if stand.klaar and self.snel(paden):
+            if stand.klaar and not self.volledig_nodig and self.snel(paden):
                 return
         except DataError as error:
             self.wijzigingen.terug(paden)
             log.error(f"De gegevens bevatten fouten; de site is niet bijgewerkt.\n{error}")
             raise Abort("Aborted with a BuildError!") from None
+        self.volledig_nodig = False
+        gc.unfreeze()  # the last site may now be collected
         self.volledig()
         self.voorbereiden()
+
+    def wacht(self) -> None:
+        """Until the rest of the last quick rebuild is written."""
+        if self._rest is not None:
+            self._rest.join()
+            self._rest = None
 
     def voorbereiden(self) -> None:
         """After a full build: which file holds which record, and which pages show it (a few
         tenths of a second nationally, so the first save does not wait for it)."""
         if stand.klaar and stand.bronnen is None:
             site, uitvoer = self.site()
-            stand.bronnen = Bronnen(site.dataset, uitvoer.paginas)
+            stand.bronnen = Bronnen(site.dataset, uitvoer.paginas, _regios(site))
+            # The built site stays until the next full build: out of the garbage collector's
+            # sight, or a quick rebuild waits while it walks millions of objects (seconds nationally).
+            gc.collect()
+            gc.freeze()
 
     def snel(self, paden: set[str]) -> bool:
-        """Render only the pages that show the saved records; False when a full build is needed."""
+        """Write the saved records' own pages, start the rest; False when a full build is needed."""
         begin, processor = time.perf_counter(), time.thread_time()
         site, uitvoer = self.site()
-        config, files, nav, env = stand.config, stand.files, stand.nav, stand.env
-        assert config is not None and files is not None and nav is not None and env is not None
         self.voorbereiden()
         assert stand.bronnen is not None
         wijzigingen = stand.bronnen.wijzigingen(paden, site.vandaag)
         if wijzigingen is None:
             return False
-        uris = stand.bronnen.pas_toe(wijzigingen)
-        schrijf_paginas(uris, site, uitvoer, config, files, nav, env)
-        log.info("socialekaart: %d pagina's opnieuw gemaakt in %.2f s (%.2f s processortijd)",
-                 len(uris), time.perf_counter() - begin, time.thread_time() - processor)
-        if uris:
-            achtergrond.start(Path(config.site_dir))
+        if not wijzigingen:
+            return True  # saved without a change
+        hielden = stand.bronnen.pas_toe(wijzigingen)
+        site.vernieuw()
+        eerst = eigen_paginas(site, uitvoer.paginas, wijzigingen)
+        if eerst.volledig:
+            log.info("socialekaart: %s; de hele site wordt opnieuw gebouwd", eerst.volledig)
+            return False
+        schrijf_paginas(eerst.paginas, site, uitvoer)
+        log.info("socialekaart: %d pagina's opnieuw gemaakt in %.2f s (%.2f s processortijd); de rest van de site volgt",
+                 len(eerst.paginas), time.perf_counter() - begin, time.thread_time() - processor)
+        gedaan = {p.src_uri for p in eerst.paginas}
+        self._rest = threading.Thread(target=self.rest, args=(site, uitvoer, hielden - gedaan, begin), name="socialekaart-herbouw")
+        self._rest.start()
         return True
 
+    def rest(self, site: SiteData, uitvoer: Uitvoer, hielden: set[str], begin: float) -> None:
+        """Every other page and file a full build would now write differently (in a thread)."""
+        config = stand.config
+        assert config is not None
+        try:
+            rest = verschil(site, uitvoer.paginas, hielden)
+            bestanden, reden = andere_bestanden(build.andere_bestanden(site, uitvoer.synoniemen), uitvoer.bestanden, uitvoer.andere)
+            if reden := rest.volledig or reden:
+                log.info("socialekaart: %s; de hele site wordt opnieuw gebouwd", reden)
+                self.vraag_volledig()
+                return
+            over = {g.pagina.src_uri: (g.pagina, g.pagina.over_bestanden(uitvoer.bestanden))
+                    for g in uitvoer.paginas.values() if g.pagina.over_bestanden}
+            schrijf_bestanden(bestanden, uitvoer)
+            # A page about the other files (open data: their sizes) follows when what it says changed.
+            anders = [p for uri, (p, was) in over.items() if p.over_bestanden(uitvoer.bestanden) != was
+                      and all(r.src_uri != uri for r in rest.paginas)]  # type: ignore[misc]
+            schrijf_paginas([*rest.paginas, *anders], site, uitvoer)
+            if rest.volgorde:
+                nieuwe_volgorde(rest.volgorde, uitvoer)
+            log.info("socialekaart: site compleet na %.1f s (nog %d pagina's en %d andere bestanden)",
+                     time.perf_counter() - begin, len(rest.paginas), len(bestanden))
+            self.herlaad()
+            stand.bronnen = Bronnen(site.dataset, uitvoer.paginas, _regios(site))  # for the next save
+        except Exception:  # a thread's error would otherwise only be printed in English
+            log.exception("socialekaart: de rest van de site kon niet worden bijgewerkt; de hele site wordt opnieuw gebouwd")
+            self.vraag_volledig()
+            return
+        achtergrond.start(Path(config.site_dir))
 
-def schrijf_paginas(uris: list[str], site: SiteData, uitvoer: Uitvoer, config: MkDocsConfig, files: Files, nav: Navigation, env: Environment) -> None:
-    """Render `uris` again and write them as MkDocs would, with the last full build's nav and theme."""
+    def vraag_volledig(self) -> None:
+        """Ask the server for a build, which will then be a full one."""
+        self.volledig_nodig = True
+        if self.server is not None and hasattr(self.server, "_rebuild_cond"):
+            with self.server._rebuild_cond:
+                self.server._want_rebuild = True
+                self.server._rebuild_cond.notify_all()
+
+    def herlaad(self) -> None:
+        """Tell open browsers the site changed again, unless a build has started meanwhile."""
+        server = self.server
+        if server is None or not hasattr(server, "_epoch_cond"):
+            return
+        with server._rebuild_cond, server._epoch_cond:
+            if not server._want_rebuild and server._visible_epoch == server._wanted_epoch:
+                server._visible_epoch = server._wanted_epoch = round(time.monotonic() * 1000)  # as MkDocs counts
+                server._epoch_cond.notify_all()
+
+
+def _regios(site: SiteData) -> list[str]:
+    return list(site.instellingen.regios or []) if site.instellingen else []
+
+
+def schrijf_paginas(paginas: list[Pagina], site: SiteData, uitvoer: Uitvoer) -> None:
+    """Render `paginas` again and write them as MkDocs would, with the last full build's nav and
+    theme; a page's own map document too."""
+    config, files, nav, env = stand.config, stand.files, stand.nav, stand.env
+    assert config is not None and files is not None and nav is not None and env is not None
     bouw = bouwmodule(config)
     doc_files = files.documentation_pages(inclusion=bouw.InclusionLevel.is_in_serve)
-    for uri in uris:
-        oud = uitvoer.paginas[uri]
-        uitvoer.paginas[uri] = Gegenereerd(oud.pagina, render_pagina(oud.pagina, site))
-        file = files.get_file_from_path(uri)
+    kaarten: dict[str, str | bytes] = {}
+    for pagina in paginas:
+        html, kaart = build.render_met_kaart(pagina, site, uitvoer.bestanden)
+        uitvoer.paginas[pagina.src_uri] = Gegenereerd(pagina, html)
+        if pagina.kaart_uri and kaart is not None and uitvoer.bestanden.get(pagina.kaart_uri) != kaart:
+            kaarten[pagina.kaart_uri] = kaart
+        file = files.get_file_from_path(pagina.src_uri)
         assert file is not None and file.page is not None
         bouw._populate_page(file.page, config, files)
         bouw._build_page(file.page, config, doc_files, nav, env)
+    schrijf_bestanden(kaarten, uitvoer)
+
+
+def nieuwe_volgorde(volgorde: list[str], uitvoer: Uitvoer) -> None:
+    """Pages in the order a full build adds them (a new name sorts differently): the sitemap
+    lists them in that order, so it is written again."""
+    config, files, nav, env = stand.config, stand.files, stand.nav, stand.env
+    assert config is not None and files is not None and nav is not None and env is not None
+    uitvoer.paginas = {uri: uitvoer.paginas[uri] for uri in volgorde}
+    for uri in volgorde:
+        file = files.get_file_from_path(uri)
+        assert file is not None
+        files.remove(file)
+        files.append(file)
+    bouwmodule(config)._build_theme_template("sitemap.xml", env, files, config, nav)
+
+
+def schrijf_bestanden(bestanden: dict[str, str | bytes], uitvoer: Uitvoer) -> None:
+    """Write generated non-page files with new contents, as MkDocs copies them in a build."""
+    assert stand.files is not None
+    for src_uri, inhoud in bestanden.items():
+        uitvoer.bestanden[src_uri] = inhoud
+        file = stand.files.get_file_from_path(src_uri)
+        assert file is not None
+        if isinstance(inhoud, bytes):
+            file.content_bytes = inhoud
+        else:
+            file.content_string = inhoud
+        file.copy_file()

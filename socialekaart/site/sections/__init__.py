@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 from ..data import SiteData
 from ..pagina import Pagina
@@ -26,6 +27,25 @@ def files(func: Files) -> Files:
     """Register a function that returns the non-page files of one part of the site."""
     FILES.append(func)
     return func
+
+
+# The page of one record, per data folder: the sections use these, and `mkdocs serve` makes the
+# page of a saved record with them first, before the rest of the site.
+RecordPagina = Callable[[SiteData, Any], Pagina]
+RECORD_PAGINAS: dict[str, RecordPagina] = {}
+
+
+def record_pagina(folder: str) -> Callable[[RecordPagina], RecordPagina]:
+    """Register the function that makes the page of one record of `folder`."""
+    def registreer(func: RecordPagina) -> RecordPagina:
+        RECORD_PAGINAS[folder] = func
+        return func
+    return registreer
+
+
+def record_paginas() -> Mapping[str, RecordPagina]:
+    _import_all()
+    return RECORD_PAGINAS
 
 
 def all_files(site: SiteData) -> Iterator[tuple[str, str | bytes]]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...maps import Punt
+from ...models import Aanbieder
 from .. import paden
 from ..data import SiteData
 from ..overzicht import Overzicht, overzicht_paginas
 from ..pagina import Pagina
 from ..punten import gezinshuis_punt
-from . import section
+from . import record_pagina, section
 
 
 OVERZICHT = Overzicht("aanbieders/", "aanbieders/overzicht.html", "Aanbieders",
@@ -26,24 +27,29 @@ def aanbieders(site: SiteData) -> Iterator[Pagina]:
 
     yield from overzicht_paginas(site, OVERZICHT, alle, lambda a: a.regios, context)
     for aanbieder in alle:
-        huizen = site.gezinshuizen_van(aanbieder.id)
-        punten = [p for huis in huizen if (p := gezinshuis_punt(site, huis, None))]
-        for locatie in aanbieder.locaties:
-            if locatie.coordinaten:
-                punten.append(Punt(locatie.coordinaten.lat, locatie.coordinaten.lon, locatie.naam or locatie.plaats, None, "aanbieder"))
-        yield Pagina(
-            paden.aanbieder(aanbieder.id),
-            "aanbieders/aanbieder.html",
-            {
-                "aanbieder": aanbieder,
-                "gezinshuizen": huizen,
-                "steun": site.steun_van(aanbieder.id),
-                "gemeente_codes": site.aanbieder_gemeenten(aanbieder),
-            },
-            titel=aanbieder.naam,
-            bron=aanbieder.bron,
-            kaart=punten,
-            kaart_titel=f"Kaart: {aanbieder.naam}",
-            kaart_gedeeld=True,
-            beschrijving=f"Wat {aanbieder.naam} doet en hoe je contact opneemt.",
-        )
+        yield aanbieder_pagina(site, aanbieder)
+
+
+@record_pagina("providers")
+def aanbieder_pagina(site: SiteData, aanbieder: Aanbieder) -> Pagina:
+    huizen = site.gezinshuizen_van(aanbieder.id)
+    punten = [p for huis in huizen if (p := gezinshuis_punt(site, huis, None))]
+    for locatie in aanbieder.locaties:
+        if locatie.coordinaten:
+            punten.append(Punt(locatie.coordinaten.lat, locatie.coordinaten.lon, locatie.naam or locatie.plaats, None, "aanbieder"))
+    return Pagina(
+        paden.aanbieder(aanbieder.id),
+        "aanbieders/aanbieder.html",
+        {
+            "aanbieder": aanbieder,
+            "gezinshuizen": huizen,
+            "steun": site.steun_van(aanbieder.id),
+            "gemeente_codes": site.aanbieder_gemeenten(aanbieder),
+        },
+        titel=aanbieder.naam,
+        bron=aanbieder.bron,
+        kaart=punten,
+        kaart_titel=f"Kaart: {aanbieder.naam}",
+        kaart_gedeeld=True,
+        beschrijving=f"Wat {aanbieder.naam} doet en hoe je contact opneemt.",
+    )

@@ -63,7 +63,7 @@ def agenda(site: SiteData) -> Iterator[Pagina]:
     yield Pagina(
         paden.agenda(),
         "agenda/overzicht.html",
-        {"agendas": agendas, "per_regio": per_regio, "regio_naam": lambda r: _regio_naam(site, r), "looptijden": looptijden, **HELPERS},
+        {"agendas": agendas, "per_regio": per_regio, "regio_naam": partial(_regio_naam, site), "looptijden": looptijden, **HELPERS},
         titel="Regionale agenda jeugd",
         in_nav=True,
         beschrijving="Waar de gemeenten in de regio samen aan werken in de jeugdhulp: ambities, planning en voortgang.",

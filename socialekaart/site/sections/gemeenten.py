@@ -37,6 +37,9 @@ def gemeenten(site: SiteData) -> Iterator[Pagina]:
                 "teams": teams,
                 "steun": steun,
                 "gezinshuizen": huizen,
+                # In the context, not looked up by the template: `mkdocs serve` renders a page
+                # again when a record in its context changes (herbouw.py).
+                "aanbieder_van": {h.aanbieder: site.dataset.aanbieders[h.aanbieder] for h in huizen},
                 "aanbieders": site.aanbieders_in(gemeente.code),
             },
             titel=gemeente.naam,

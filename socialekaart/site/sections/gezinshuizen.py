@@ -28,4 +28,4 @@ def gezinshuizen(site: SiteData) -> Iterator[Pagina]:
         return [p for p in punten if p is not None]
 
     yield from overzicht_paginas(site, OVERZICHT, huizen, lambda h: site.regio_ids([h.gemeente]),
-                                 lambda lijst, regio: {"huizen": lijst, "aanbieders": site.dataset.aanbieders}, kaart)
+                                 lambda lijst, regio: {"huizen": lijst, "aanbieders": {h.aanbieder: site.dataset.aanbieders[h.aanbieder] for h in lijst}}, kaart)

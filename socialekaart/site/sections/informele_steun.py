@@ -9,7 +9,8 @@ from ..data import SiteData
 from ..overzicht import Overzicht, overzicht_paginas
 from ..pagina import Pagina
 from ..punten import steun_punten
-from . import section
+from ...models import InformeleSteun
+from . import record_pagina, section
 
 OVERZICHT = Overzicht("informele-steun/", "informele_steun/overzicht.html", "Informele steun",
                       "Steun van vrijwilligers en andere ouders, vaak zonder verwijzing.")
@@ -25,18 +26,22 @@ def informele_steun(site: SiteData) -> Iterator[Pagina]:
 
     yield from overzicht_paginas(site, OVERZICHT, items, lambda i: [i.regio], context)
     for item in items:
-        pad = paden.initiatief(item.id)
-        aanbieder = site.dataset.aanbieders.get(item.aanbieder) if item.aanbieder else None
-        codes = site.steun_gemeenten(item)
-        teams = list({team.id: team for code in codes for team in site.teams_in(code)}.values())
-        yield Pagina(
-            pad,
-            "informele_steun/initiatief.html",
-            {"item": item, "aanbieder": aanbieder, "gemeente_codes": codes, "teams": teams},
-            titel=item.naam,
-            bron=item.bron,
-            kaart=steun_punten(site, item, None),
-            kaart_titel=f"Kaart: waar {item.naam} te vinden is",
-            kaart_gedeeld=True,
-            beschrijving=item.samenvatting,
-        )
+        yield initiatief(site, item)
+
+
+@record_pagina("informele-steun")
+def initiatief(site: SiteData, item: InformeleSteun) -> Pagina:
+    aanbieder = site.dataset.aanbieders.get(item.aanbieder) if item.aanbieder else None
+    codes = site.steun_gemeenten(item)
+    teams = list({team.id: team for code in codes for team in site.teams_in(code)}.values())
+    return Pagina(
+        paden.initiatief(item.id),
+        "informele_steun/initiatief.html",
+        {"item": item, "aanbieder": aanbieder, "gemeente_codes": codes, "teams": teams},
+        titel=item.naam,
+        bron=item.bron,
+        kaart=steun_punten(site, item, None),
+        kaart_titel=f"Kaart: waar {item.naam} te vinden is",
+        kaart_gedeeld=True,
+        beschrijving=item.samenvatting,
+    )

@@ -8,7 +8,8 @@ from .. import paden
 from ..data import SiteData
 from ..pagina import Pagina
 from ..punten import gemeente_punt
-from . import section
+from ...models import LokaalTeam
+from . import record_pagina, section
 
 
 @section
@@ -17,15 +18,20 @@ def lokale_teams(site: SiteData) -> Iterator[Pagina]:
     yield Pagina("lokale-teams/", "lokale_teams/overzicht.html", {"teams": teams}, "Lokale teams", in_nav=True,
                  beschrijving="Het lokaal team is de toegang tot jeugdhulp in je gemeente.")
     for team in teams:
-        punten = [p for code in team.gemeenten if (p := gemeente_punt(site, code, f"{team.naam}: {site.gemeente_naam(code)}", None, "lokaal-team"))]
-        yield Pagina(
-            paden.lokaal_team(team.id),
-            "lokale_teams/team.html",
-            {"team": team},
-            titel=team.naam,
-            bron=team.bron,
-            kaart=punten,
-            kaart_titel=f"Kaart: werkgebied van {team.naam}",
-            kaart_gedeeld=True,
-            beschrijving=f"Contact met {team.naam}: telefoon, e-mail en aanspreekpunten.",
-        )
+        yield team_pagina(site, team)
+
+
+@record_pagina("lokale-teams")
+def team_pagina(site: SiteData, team: LokaalTeam) -> Pagina:
+    punten = [p for code in team.gemeenten if (p := gemeente_punt(site, code, f"{team.naam}: {site.gemeente_naam(code)}", None, "lokaal-team"))]
+    return Pagina(
+        paden.lokaal_team(team.id),
+        "lokale_teams/team.html",
+        {"team": team},
+        titel=team.naam,
+        bron=team.bron,
+        kaart=punten,
+        kaart_titel=f"Kaart: werkgebied van {team.naam}",
+        kaart_gedeeld=True,
+        beschrijving=f"Contact met {team.naam}: telefoon, e-mail en aanspreekpunten.",
+    )

@@ -13,16 +13,17 @@ from ..pagina import Pagina
 from . import files, section
 
 PAD = "open-data/"
-_laatste: tuple[SiteData, Export] | None = None
+_laatste: tuple[SiteData, int, Export] | None = None
 
 
 def _export(site: SiteData) -> Export:
-    """One export per build: the page (sizes) and the files use the same one. The build's
-    SiteData itself is the key (held, so `mkdocs serve` never mistakes a new one for it)."""
+    """One export per build (the page lists its files' sizes from the files). The build's
+    SiteData itself and its version are the key (held, so `mkdocs serve` never mistakes a new
+    one, or one with a record changed in place, for it)."""
     global _laatste
-    if _laatste is None or _laatste[0] is not site:
-        _laatste = (site, exporteer(site.dataset, site.vandaag, gegevenslicentie=site.licentie))
-    return _laatste[1]
+    if _laatste is None or _laatste[0] is not site or _laatste[1] != site.versie:
+        _laatste = (site, site.versie, exporteer(site.dataset, site.vandaag, gegevenslicentie=site.licentie))
+    return _laatste[2]
 
 
 def grootte(aantal: int) -> str:
