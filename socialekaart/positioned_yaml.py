@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,14 +41,25 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     def ascend_resolver(self) -> None:
         pass
 
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        # A tag depends on nothing but the node's kind, text and quoting, and the same field
+        # names and values recur in every file: libyaml then calls a C cache, not Python.
+        self.resolve = _cached_tag  # type: ignore[method-assign]
+
+    @classmethod
+    def tag(cls, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             if implicit[0]:  # a plain (unquoted) scalar: null, bool, int, float, date ... or text
-                for tag, regexp in self._by_first_char.get(value[:1], ()):
+                for tag, regexp in cls._by_first_char.get(value[:1], ()):
                     if regexp.match(value):
                         return tag
-            return self.DEFAULT_SCALAR_TAG
-        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+            return cls.DEFAULT_SCALAR_TAG
+        return cls.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else cls.DEFAULT_MAPPING_TAG
+
+
+# Bounded: the many texts seen once (descriptions) come and go, the recurring ones stay.
+_cached_tag = lru_cache(maxsize=8192)(_Loader.tag)
 
 MAX_BYTES = 256 * 1024  # a record is a few KB; anything this large is a mistake or an attack
 MAX_DEPTH = 20  # records nest a few levels; deeper is a mistake or an attack
@@ -170,15 +182,22 @@ def _value(node: yaml.Node, depth: int, seen: set[int] | None) -> Any:
     if depth > MAX_DEPTH:
         raise _Ongewoon
     kind = node.__class__
+    # Plain text, most values, is taken here rather than in a call of its own (unless aliases
+    # are possible: then every node is counted in `seen`).
     if kind is _MAPPING:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = key_node.value
             if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE or key in result:
                 raise _Ongewoon
-            result[key] = _value(value_node, depth + 1, seen)
+            if value_node.tag == _STR and seen is None:
+                result[key] = value_node.value
+            else:
+                result[key] = _value(value_node, depth + 1, seen)
         return result
     if kind is _SEQUENCE:
+        if seen is None:
+            return [item.value if item.tag == _STR else _value(item, depth + 1, seen) for item in node.value]
         return [_value(item, depth + 1, seen) for item in node.value]
     try:
         return _scalar(node, ())
@@ -297,7 +316,7 @@ def parse_value(text: str) -> Any:
 
 def _parse(text: str, positions: Positions | None) -> Any:
     try:
-        if sum(text.count(c) for c in _INDICATORS) > _C_SAFE_INDICATORS:
+        if len(text) > _C_SAFE_INDICATORS and sum(text.count(c) for c in _INDICATORS) > _C_SAFE_INDICATORS:
             _refuse_deep_nesting(text)
         loader = _Loader(text)
         try:

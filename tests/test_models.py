@@ -218,6 +218,30 @@ def test_email_is_normalised_and_checked() -> None:
         assert "is geen geldig e-mailadres" in messages(Contact, {"email": wrong})[("email",)]
 
 
+_ADRESSEN = [
+    "info@example.org", "jan.de-vries_2@Voorbeeld.NL", "a@b.co", "info@localhost", "info@example", "x@-bad.nl",
+    "x@bad-.nl", "x@a..nl", "x@123.456", "x@example.123", "postmaster@gemeente.nl", "INFO@gemeente.nl",
+    "info@xn--mnchen-3ya.de", "info@münchen.de", "x@test", "x@arpa", "x@foo.local", "info@example.org.",
+    ("a" * 60) + "@" + ("b" * 63 + ".") * 3 + "nl", ("a" * 64) + "@" + ("b" * 60 + ".") * 3 + "nl",
+    ("a" * 65) + "@example.org", "a" * 64 + "@" + "c" * 64 + ".nl",
+]
+
+
+@pytest.mark.parametrize("adres", _ADRESSEN)
+def test_email_judged_per_domain_as_email_validator_judges_it_whole(adres: str) -> None:
+    # Usual addresses are judged once per domain (and local-part length): same verdict, same form.
+    from email_validator import EmailNotValidError, validate_email
+
+    from socialekaart.models.common import _email_normalized
+
+    try:
+        verwacht: str | None = validate_email(adres, check_deliverability=False).normalized
+    except EmailNotValidError:
+        verwacht = None
+    assert _email_normalized(adres) == verwacht
+    assert _email_normalized(adres) == verwacht  # from the caches too
+
+
 @pytest.mark.parametrize("url", ["www.example.org", "ftp://example.org", "javascript:alert(1)", "https://", "https://example .org"])
 def test_websites_are_http_or_https(url: str) -> None:
     assert "is geen geldig webadres" in messages(Contact, {"website": url})[("website",)]

@@ -146,8 +146,33 @@ def _telefoon_geldig(value: str) -> bool:
         return False
 
 
-@lru_cache(maxsize=50_000)
+# Most addresses are unique (jan.jansen@, info1317@) but their domains are not. For the usual
+# shape, a plain lowercase local part and a plain ASCII domain, whether the address is valid and
+# how it is normalized depend only on the domain and on the local part's length (the limits are
+# on the whole address): email-validator judges a stand-in of that length once per domain.
+# Every other address is judged whole.
+_GEWOON_ADRES = re.compile(r"([a-z0-9]+(?:[._-][a-z0-9]+)*)@([A-Za-z0-9.-]+)\Z")
+
+
 def _email_normalized(value: str) -> str | None:
+    gewoon = _GEWOON_ADRES.match(value)
+    if gewoon is None:
+        return _adres_normalized(value)
+    lokaal, domein = gewoon.groups()
+    apenstaart_domein = _domein_normalized(domein, len(lokaal))
+    return None if apenstaart_domein is None else lokaal + apenstaart_domein
+
+
+@lru_cache(maxsize=4096)
+def _domein_normalized(domein: str, lengte: int) -> str | None:
+    """'@' and the normalized domain, for a plain local part of `lengte` characters; None if
+    such an address is not valid."""
+    normalized = _adres_normalized("x" * lengte + "@" + domein)
+    return None if normalized is None else normalized[lengte:]
+
+
+@lru_cache(maxsize=50_000)
+def _adres_normalized(value: str) -> str | None:
     try:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError:
