@@ -125,7 +125,7 @@ _MERGE = "tag:yaml.org,2002:merge"
 
 def _build(node: yaml.Node, loc: Loc, positions: Positions | None, seen: set[int] | None, text: str) -> Any:
     """The Python value of `node`, recording positions on the way unless `positions` is None.
-    `seen` is None when the text has no '*' and so cannot hold an alias."""
+    `seen` is None when the text cannot hold an alias (see `_kan_verwijzen`)."""
     if seen is not None:
         if id(node) in seen:
             raise YamlFout(_GEEN_ANKERS, *_first_alias(text), loc=loc)
@@ -203,6 +203,12 @@ def _value(node: yaml.Node, depth: int, seen: set[int] | None) -> Any:
         return _scalar(node, ())
     except (YamlFout, yaml.constructor.ConstructorError):
         raise _Ongewoon from None
+
+
+def _kan_verwijzen(text: str) -> bool:
+    """Could the text hold an alias? That takes an anchor ('&name') and an alias ('*name'):
+    Markdown's '**bold**' alone is no reason to count every node."""
+    return "*" in text and "&" in text
 
 
 def _first_alias(text: str) -> Position:
@@ -336,11 +342,11 @@ def _parse(text: str, positions: Positions | None) -> Any:
         return None
     if positions is None:
         try:
-            return _value(node, 0, set() if "*" in text else None)
+            return _value(node, 0, set() if _kan_verwijzen(text) else None)
         except _Ongewoon:
             pass  # _build finds it again and says what and where
     try:
-        return _build(node, (), positions, set() if "*" in text else None, text)
+        return _build(node, (), positions, set() if _kan_verwijzen(text) else None, text)
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark
         raise YamlFout(yaml_syntax.GEEN_GELDIGE_YAML, *(_pos(mark) if mark else (1, 1))) from None
