@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from datetime import date
 from typing import Annotated, Any
@@ -9,6 +10,7 @@ from typing import Annotated, Any
 import phonenumbers
 import pytest
 from pydantic import BaseModel, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
 from socialekaart.agenda.models import AgendaItem
 from socialekaart.load import slugify
@@ -216,6 +218,38 @@ def test_email_is_normalised_and_checked() -> None:
     assert valid(Contact, {"email": "Info@EXAMPLE.org"}).email == "info@example.org"
     for wrong in ["info@example", "info.example.org", "info@@example.org", "info @example.org"]:
         assert "is geen geldig e-mailadres" in messages(Contact, {"email": wrong})[("email",)]
+
+
+def _tekstfout_zoals_voorheen(text: str) -> str | None:
+    """The text rule as it was written before it looked only near colons: the reference."""
+    for pattern, message in (
+        (re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>"), "HTML-tags"),
+        (re.compile(r"\b(javascript|vbscript|data)\s*:", re.IGNORECASE), "'javascript:'"),
+        (re.compile("[\u202a-\u202e\u2066-\u2069]"), "leesrichting"),
+        (re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), "stuurtekens"),
+    ):
+        if pattern.search(text):
+            return message
+    return None
+
+
+def test_text_rule_near_colons_finds_what_searching_everywhere_found() -> None:
+    from socialekaart.models.common import _check_text
+
+    stukken = ["javascript", "JavaScript", "vbscript", "DATA", "data", "javaſcript", "javascrıpt", "xdata", "meta",
+               ":", " ", "\u2003", "\x1c", "\t", "\n", "<", "<b>", "\u202e", "\x07", "a", "é", "https://", "Let op"]
+    rng = random.Random(14)
+    teksten = ["data :", "x data:", "mydata:", "a\u2003\u2003data\u2003:", "scriptdata:", "javascript\x1c:", "java script:"]
+    teksten += ["".join(rng.choice(stukken) for _ in range(rng.randint(1, 12))) for _ in range(5_000)]
+    for tekst in teksten:
+        try:
+            _check_text(tekst)
+            gevonden = None
+        except PydanticCustomError as error:
+            gevonden = error.message()
+        verwacht = _tekstfout_zoals_voorheen(tekst)
+        assert (gevonden is None) == (verwacht is None), repr(tekst)
+        assert verwacht is None or verwacht in gevonden, repr(tekst)
 
 
 _ADRESSEN = [
