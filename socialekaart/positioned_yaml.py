@@ -177,26 +177,27 @@ def _value(node: yaml.Node, depth: int, seen: set[int] | None) -> Any:
         if id(node) in seen:
             raise _Ongewoon
         seen.add(id(node))
+    if depth > MAX_DEPTH:  # before text too: `_build` refuses any value this deep
+        raise _Ongewoon
     if node.tag == _STR:
         return node.value
-    if depth > MAX_DEPTH:
-        raise _Ongewoon
     kind = node.__class__
     # Plain text, most values, is taken here rather than in a call of its own (unless aliases
-    # are possible: then every node is counted in `seen`).
+    # are possible: then every node is counted in `seen`; or it lies too deep).
+    inline = seen is None and depth < MAX_DEPTH
     if kind is _MAPPING:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = key_node.value
             if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE or key in result:
                 raise _Ongewoon
-            if value_node.tag == _STR and seen is None:
+            if inline and value_node.tag == _STR:
                 result[key] = value_node.value
             else:
                 result[key] = _value(value_node, depth + 1, seen)
         return result
     if kind is _SEQUENCE:
-        if seen is None:
+        if inline:
             return [item.value if item.tag == _STR else _value(item, depth + 1, seen) for item in node.value]
         return [_value(item, depth + 1, seen) for item in node.value]
     try:
