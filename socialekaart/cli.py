@@ -11,26 +11,12 @@ import click
 from .check import check as run_check
 from .instellingen import controleer_mkdocs
 from .load import SLUG
-from .models import RECORD_TYPES
-from .nieuwe_regio import (
-    InitFout,
-    NieuweRegio,
-    controleer_doelmap,
-    controleer_url,
-    lees_gemeenten,
-    maak_instellingen,
-    maak_project,
-)
-from .opendata.licentie import licentie, uit_mkdocs_yml
-from .opendata.importeer import SOORTEN, importeer as run_importeer, schrijf
-from .opendata.importeer.bronnen import CSV_EXTENSIES, SPREADSHEET_EXTENSIES
-from .opendata.importeer.hsds import importeer_hsds
-from .opendata.importeer.hsds_bron import is_hsds
-from .opendata.importeer.spreadsheet import schrijf_spreadsheet
+from .models import KAART_SOORTEN as SOORTEN, RECORD_TYPES
 from .problems import samenvatting
-from .schema import write_schemas
-from .template import template
 from .volledigheid import tabel_tekst
+
+# What only the other commands need is imported in them: `check` runs in CI on every change
+# and before every build, and those modules (spreadsheets, templates, HSDS) add a tenth of a second.
 
 
 @click.group(help="Sociale kaart en regionale agenda jeugd: gegevens controleren en beheren.")
@@ -68,6 +54,8 @@ def check(data_map: Path, formaat: str, datum) -> None:
 @main.command(help="Schrijf een JSON Schema per soort record, voor automatisch aanvullen in je editor.")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True)
 def schema(out: Path) -> None:
+    from .schema import write_schemas
+
     for path in write_schemas(out):
         click.echo(f"geschreven: {path}")
 
@@ -80,6 +68,8 @@ def schema(out: Path) -> None:
 @click.option("--data", "data_map", type=click.Path(path_type=Path), default=Path("data"), show_default=True)
 @click.option("--spreadsheet", is_flag=True, help="Maak een spreadsheet (.xlsx, of .csv) met een kolom per veld, uitleg en toegestane waarden.")
 def nieuw(soort: str, id: str | None, data_map: Path, spreadsheet: bool) -> None:
+    from .template import template
+
     record_type = RECORD_TYPES.get(soort)
     if record_type is None:
         click.echo(f"fout: onbekende soort '{soort}'; kies uit: {', '.join(sorted(RECORD_TYPES))}", err=True)
@@ -120,6 +110,7 @@ def nieuw(soort: str, id: str | None, data_map: Path, spreadsheet: bool) -> None
               help="Exporteer alsof het deze datum is (JJJJ-MM-DD); standaard vandaag.")
 def export(formaat: str, doel: Path, data_map: Path, scheidingsteken: str, licentie_id: str | None, datum) -> None:
     from .opendata.export import FORMATEN, HSDS_MAP, exporteer, schrijf_map  # only here: see opendata/__init__.py
+    from .opendata.licentie import licentie, uit_mkdocs_yml
 
     formaten = FORMATEN if formaat == "alles" else (formaat,)
     if not set(formaten) <= set(FORMATEN):
@@ -180,6 +171,8 @@ def _vraag(waarde: str | None, vraag: str, verplicht: bool = True, standaard: st
 @click.option("--site-url", help="Adres van de site, bijvoorbeeld https://organisatie.github.io/sociale-kaart/.")
 @click.option("--repo-url", help="Adres van de repository, bijvoorbeeld https://github.com/organisatie/sociale-kaart.")
 def init(map_: Path, regio, gemeenten, organisatie, correctie_email, privacy_contact, licentie, site_url, repo_url) -> None:
+    from .nieuwe_regio import InitFout, NieuweRegio, controleer_doelmap, controleer_url, lees_gemeenten, maak_instellingen, maak_project
+
     try:
         controleer_doelmap(map_)
         regio = _vraag(regio, "Naam van de regio")
@@ -208,6 +201,8 @@ def init(map_: Path, regio, gemeenten, organisatie, correctie_email, privacy_con
 
 
 def _nieuwe_spreadsheet(soort: str, path: Path) -> None:
+    from .opendata.importeer.spreadsheet import schrijf_spreadsheet
+
     if soort not in SOORTEN:
         click.echo(f"fout: een spreadsheet kan voor deze soorten: {', '.join(SOORTEN)}", err=True)
         sys.exit(2)
@@ -238,6 +233,10 @@ def _nieuwe_spreadsheet(soort: str, path: Path) -> None:
 @click.option("--datum", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Controleer alsof het deze datum is (JJJJ-MM-DD); standaard vandaag.")
 def importeer(bestand: Path, soort: str | None, data_map: Path, blad: str | None, proef: bool, overschrijven: bool, datum) -> None:
+    from .opendata.importeer import importeer as run_importeer
+    from .opendata.importeer.bronnen import CSV_EXTENSIES, SPREADSHEET_EXTENSIES
+    from .opendata.importeer.hsds_bron import is_hsds
+
     if not bestand.exists():
         click.echo(f"fout: het bestand '{bestand}' bestaat niet", err=True)
         sys.exit(2)
@@ -264,6 +263,8 @@ def importeer(bestand: Path, soort: str | None, data_map: Path, blad: str | None
 
 def _importeer_hsds(bron: Path, soort: str | None, data_map: Path, proef: bool, overschrijven: bool, vandaag: date) -> None:
     """An HSDS source holds several kinds: the same steps as a spreadsheet, per kind."""
+    from .opendata.importeer.hsds import importeer_hsds
+
     resultaat = importeer_hsds(bron, data_map, soort=soort, overschrijven=overschrijven, vandaag=vandaag)
     per_soort = ", ".join(f"{len(d.records)} {d.folder.name}" for d in resultaat.delen)
     _afronden(bron, resultaat.problemen, resultaat.delen, proef, f"{data_map} ({per_soort})")
@@ -271,6 +272,8 @@ def _importeer_hsds(bron: Path, soort: str | None, data_map: Path, proef: bool, 
 
 def _afronden(bron: Path, problemen: list, delen: list, proef: bool, waarin: str) -> None:
     """Show the problems; then, when there is no error, what would be written (--proef) or write it."""
+    from .opendata.importeer import schrijf
+
     for problem in problemen:
         click.echo(problem.gcc())
     fouten = sum(p.is_fout for p in problemen)

@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,14 +41,25 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     def ascend_resolver(self) -> None:
         pass
 
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        # A tag depends on nothing but the node's kind, text and quoting, and the same field
+        # names and values recur in every file: libyaml then calls a C cache, not Python.
+        self.resolve = _cached_tag  # type: ignore[method-assign]
+
+    @classmethod
+    def tag(cls, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             if implicit[0]:  # a plain (unquoted) scalar: null, bool, int, float, date ... or text
-                for tag, regexp in self._by_first_char.get(value[:1], ()):
+                for tag, regexp in cls._by_first_char.get(value[:1], ()):
                     if regexp.match(value):
                         return tag
-            return self.DEFAULT_SCALAR_TAG
-        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+            return cls.DEFAULT_SCALAR_TAG
+        return cls.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else cls.DEFAULT_MAPPING_TAG
+
+
+# Bounded: the many texts seen once (descriptions) come and go, the recurring ones stay.
+_cached_tag = lru_cache(maxsize=8192)(_Loader.tag)
 
 MAX_BYTES = 256 * 1024  # a record is a few KB; anything this large is a mistake or an attack
 MAX_DEPTH = 20  # records nest a few levels; deeper is a mistake or an attack
@@ -113,7 +125,7 @@ _MERGE = "tag:yaml.org,2002:merge"
 
 def _build(node: yaml.Node, loc: Loc, positions: Positions | None, seen: set[int] | None, text: str) -> Any:
     """The Python value of `node`, recording positions on the way unless `positions` is None.
-    `seen` is None when the text has no '*' and so cannot hold an alias."""
+    `seen` is None when the text cannot hold an alias (see `_kan_verwijzen`)."""
     if seen is not None:
         if id(node) in seen:
             raise YamlFout(_GEEN_ANKERS, *_first_alias(text), loc=loc)
@@ -165,25 +177,39 @@ def _value(node: yaml.Node, depth: int, seen: set[int] | None) -> Any:
         if id(node) in seen:
             raise _Ongewoon
         seen.add(id(node))
+    if depth > MAX_DEPTH:  # before text too: `_build` refuses any value this deep
+        raise _Ongewoon
     if node.tag == _STR:
         return node.value
-    if depth > MAX_DEPTH:
-        raise _Ongewoon
     kind = node.__class__
+    # Plain text, most values, is taken here rather than in a call of its own (unless aliases
+    # are possible: then every node is counted in `seen`; or it lies too deep).
+    inline = seen is None and depth < MAX_DEPTH
     if kind is _MAPPING:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = key_node.value
             if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE or key in result:
                 raise _Ongewoon
-            result[key] = _value(value_node, depth + 1, seen)
+            if inline and value_node.tag == _STR:
+                result[key] = value_node.value
+            else:
+                result[key] = _value(value_node, depth + 1, seen)
         return result
     if kind is _SEQUENCE:
+        if inline:
+            return [item.value if item.tag == _STR else _value(item, depth + 1, seen) for item in node.value]
         return [_value(item, depth + 1, seen) for item in node.value]
     try:
         return _scalar(node, ())
     except (YamlFout, yaml.constructor.ConstructorError):
         raise _Ongewoon from None
+
+
+def _kan_verwijzen(text: str) -> bool:
+    """Could the text hold an alias? That takes an anchor ('&name') and an alias ('*name'):
+    Markdown's '**bold**' alone is no reason to count every node."""
+    return "*" in text and "&" in text
 
 
 def _first_alias(text: str) -> Position:
@@ -225,8 +251,8 @@ def _scalar(node: yaml.Node, loc: Loc) -> Any:
     if construct is None:
         raise YamlFout(f"het label '{_shown_tag(node.tag)}' is niet toegestaan; laat het weg", *_pos(node.start_mark), loc=loc)
     try:
-        if node.tag == _TIMESTAMP and _DATUM.match(node.value):
-            return date.fromisoformat(node.value)  # the usual form, five times faster than the general constructor
+        if node.tag in _UIT_TEKST:
+            return _uit_tekst(node.tag, node.value)
         return construct(_scalar_constructor, node)
     except ValueError:  # the only one: a date that does not exist, like 2024-02-30
         raise YamlFout(
@@ -234,6 +260,18 @@ def _scalar(node: yaml.Node, loc: Loc) -> Any:
             *_pos(node.start_mark),
             loc=loc,
         ) from None
+
+
+# The usual tags: their value follows from the text alone and is immutable, so the same text
+# (true, 0, a date, a coordinate) is turned into a value once. Other tags may need the node.
+_UIT_TEKST = frozenset({_TIMESTAMP, "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:float"})
+
+
+@lru_cache(maxsize=4096)
+def _uit_tekst(tag: str, text: str) -> Any:
+    if tag == _TIMESTAMP and _DATUM.match(text):
+        return date.fromisoformat(text)  # the usual form, five times faster than the general constructor
+    return _scalar_constructor.yaml_constructors[tag](_scalar_constructor, yaml.ScalarNode(tag, text))
 
 
 def read_yaml(path: str | Path) -> tuple[Any, Positions]:
@@ -297,7 +335,7 @@ def parse_value(text: str) -> Any:
 
 def _parse(text: str, positions: Positions | None) -> Any:
     try:
-        if sum(text.count(c) for c in _INDICATORS) > _C_SAFE_INDICATORS:
+        if len(text) > _C_SAFE_INDICATORS and sum(text.count(c) for c in _INDICATORS) > _C_SAFE_INDICATORS:
             _refuse_deep_nesting(text)
         loader = _Loader(text)
         try:
@@ -317,11 +355,11 @@ def _parse(text: str, positions: Positions | None) -> Any:
         return None
     if positions is None:
         try:
-            return _value(node, 0, set() if "*" in text else None)
+            return _value(node, 0, set() if _kan_verwijzen(text) else None)
         except _Ongewoon:
             pass  # _build finds it again and says what and where
     try:
-        return _build(node, (), positions, set() if "*" in text else None, text)
+        return _build(node, (), positions, set() if _kan_verwijzen(text) else None, text)
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark
         raise YamlFout(yaml_syntax.GEEN_GELDIGE_YAML, *(_pos(mark) if mark else (1, 1))) from None

@@ -226,6 +226,17 @@ def test_check_catches_dangling_agenda_reference_on_a_kaart_record(tmp_path, mon
     assert f"{record.name}:" in output and "agendapunt 'utrecht-west/ambitie-7' bestaat niet" in output
 
 
+def test_check_catches_hoort_bij_outside_the_own_agenda(tmp_path, monkeypatch):
+    data = _copy(tmp_path)
+    project = data / "agenda" / "foodvalley" / "project-1-afbouw-verblijf.yml"
+    _replace(project, "hoort_bij: [principe-2]", "hoort_bij: [principe-22, ambitie-2]")  # ambitie-2 is Utrecht West's
+    code, output = _run(data, monkeypatch)
+    assert code == 1
+    lines = [l for l in output.splitlines() if "project-1-afbouw-verblijf.yml" in l]
+    assert "fout: hoort_bij[1]: er is geen agendapunt 'principe-22' in data/agenda/foodvalley/; bedoelde je 'principe-2'?" in lines[0]
+    assert "fout: hoort_bij[2]: er is geen agendapunt 'ambitie-2' in data/agenda/foodvalley/" in lines[1]
+
+
 def test_check_catches_missing_metadata_and_bad_planning(tmp_path, monkeypatch):
     data = _copy(tmp_path)
     (data / "agendas" / "twente.yml").unlink()

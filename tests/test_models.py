@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from datetime import date
 from typing import Annotated, Any
@@ -9,6 +10,7 @@ from typing import Annotated, Any
 import phonenumbers
 import pytest
 from pydantic import BaseModel, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
 from socialekaart.agenda.models import AgendaItem
 from socialekaart.load import slugify
@@ -216,6 +218,62 @@ def test_email_is_normalised_and_checked() -> None:
     assert valid(Contact, {"email": "Info@EXAMPLE.org"}).email == "info@example.org"
     for wrong in ["info@example", "info.example.org", "info@@example.org", "info @example.org"]:
         assert "is geen geldig e-mailadres" in messages(Contact, {"email": wrong})[("email",)]
+
+
+def _tekstfout_zoals_voorheen(text: str) -> str | None:
+    """The text rule as it was written before it looked only near colons: the reference."""
+    for pattern, message in (
+        (re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>"), "HTML-tags"),
+        (re.compile(r"\b(javascript|vbscript|data)\s*:", re.IGNORECASE), "'javascript:'"),
+        (re.compile("[\u202a-\u202e\u2066-\u2069]"), "leesrichting"),
+        (re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), "stuurtekens"),
+    ):
+        if pattern.search(text):
+            return message
+    return None
+
+
+def test_text_rule_near_colons_finds_what_searching_everywhere_found() -> None:
+    from socialekaart.models.common import _check_text
+
+    stukken = ["javascript", "JavaScript", "vbscript", "DATA", "data", "javaſcript", "javascrıpt", "xdata", "meta",
+               ":", " ", "\u2003", "\x1c", "\t", "\n", "<", "<b>", "\u202e", "\x07", "a", "é", "https://", "Let op"]
+    rng = random.Random(14)
+    teksten = ["data :", "x data:", "mydata:", "a\u2003\u2003data\u2003:", "scriptdata:", "javascript\x1c:", "java script:"]
+    teksten += ["".join(rng.choice(stukken) for _ in range(rng.randint(1, 12))) for _ in range(5_000)]
+    for tekst in teksten:
+        try:
+            _check_text(tekst)
+            gevonden = None
+        except PydanticCustomError as error:
+            gevonden = error.message()
+        verwacht = _tekstfout_zoals_voorheen(tekst)
+        assert (gevonden is None) == (verwacht is None), repr(tekst)
+        assert verwacht is None or verwacht in gevonden, repr(tekst)
+
+
+_ADRESSEN = [
+    "info@example.org", "jan.de-vries_2@Voorbeeld.NL", "a@b.co", "info@localhost", "info@example", "x@-bad.nl",
+    "x@bad-.nl", "x@a..nl", "x@123.456", "x@example.123", "postmaster@gemeente.nl", "INFO@gemeente.nl",
+    "info@xn--mnchen-3ya.de", "info@münchen.de", "x@test", "x@arpa", "x@foo.local", "info@example.org.",
+    ("a" * 60) + "@" + ("b" * 63 + ".") * 3 + "nl", ("a" * 64) + "@" + ("b" * 60 + ".") * 3 + "nl",
+    ("a" * 65) + "@example.org", "a" * 64 + "@" + "c" * 64 + ".nl",
+]
+
+
+@pytest.mark.parametrize("adres", _ADRESSEN)
+def test_email_judged_per_domain_as_email_validator_judges_it_whole(adres: str) -> None:
+    # Usual addresses are judged once per domain (and local-part length): same verdict, same form.
+    from email_validator import EmailNotValidError, validate_email
+
+    from socialekaart.models.common import _email_normalized
+
+    try:
+        verwacht: str | None = validate_email(adres, check_deliverability=False).normalized
+    except EmailNotValidError:
+        verwacht = None
+    assert _email_normalized(adres) == verwacht
+    assert _email_normalized(adres) == verwacht  # from the caches too
 
 
 @pytest.mark.parametrize("url", ["www.example.org", "ftp://example.org", "javascript:alert(1)", "https://", "https://example .org"])

@@ -195,6 +195,22 @@ def test_deep_nesting_is_refused_without_crashing() -> None:
     assert "te diep genest" in fout_van("naam: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5)).message
 
 
+@pytest.mark.parametrize("diepte", [MAX_DEPTH, MAX_DEPTH + 1])
+def test_text_just_too_deep_is_refused_by_both_readers(diepte: int) -> None:
+    # Text at the deepest level once slipped through the fast reader; the positioned reader
+    # then refused it while telling a validation error: a traceback instead of a message.
+    text = "".join("  " * i + f"k{i}:\n" for i in range(diepte - 1)) + "  " * (diepte - 1) + "laatste: tekst\n"
+    if diepte <= MAX_DEPTH:
+        assert parse_value(text) == parse_yaml(text)[0]
+    else:
+        assert "te diep genest" in fout_van(text).message
+    lijst = "naam: " + "[" * (diepte - 1) + "tekst" + "]" * (diepte - 1) + "\n"
+    if diepte <= MAX_DEPTH:
+        assert parse_value(lijst) == parse_yaml(lijst)[0]
+    else:
+        assert "te diep genest" in fout_van(lijst).message
+
+
 def test_read_yaml_refuses_non_utf8_with_its_position(tmp_path: Path) -> None:
     path = tmp_path / "x.yml"
     path.write_bytes("naam: Crèche\n".encode("latin-1"))

@@ -110,6 +110,9 @@ def begrotingen_kloppen(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
 def verwijzingen_agenda(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
     """Links from the agenda to the sociale kaart and back, and between agenda items."""
     alle_items = items(dataset)
+    per_regio: dict[str, set[str]] = {}  # the slugs of each agenda, gathered once: not per item
+    for item in alle_items.values():
+        per_regio.setdefault(item.regio, set()).add(item.slug)
     for item in alle_items.values():
         for i, ref in enumerate(item.kaart):
             folder, _, record_id = ref.partition("/")
@@ -121,7 +124,7 @@ def verwijzingen_agenda(dataset: Dataset, vandaag: date) -> Iterator[Problem]:
                     item, ("kaart", i),
                     f"'{ref}' bestaat niet: er is geen data/{folder}/{record_id}.yml{bedoelde_je(record_id, records)}",
                 )
-        eigen = {other.slug for other in alle_items.values() if other.regio == item.regio}
+        eigen = per_regio[item.regio]
         for i, slug in enumerate(item.hoort_bij):
             if slug not in eigen:
                 yield dataset.problem(item, ("hoort_bij", i), f"er is geen agendapunt '{slug}' in data/agenda/{item.regio}/{bedoelde_je(slug, eigen)}")

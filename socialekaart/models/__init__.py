@@ -38,12 +38,17 @@ RECORD_TYPES: dict[str, RecordType] = {
 }
 
 
+# The folders of the sociale kaart itself, not of the agenda: what an import can fill.
+KAART_SOORTEN = ("informele-steun", "providers", "lokale-teams", "gezinshuizen", "regios")
+
+
 def register(record_type: RecordType) -> None:
     """Add a record type (the agenda module registers its own)."""
     RECORD_TYPES[record_type.folder] = record_type
 
 
 __all__ = [
+    "KAART_SOORTEN",
     "RECORD_TYPES",
     "Aanbieder",
     "Gezinshuis",

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from ...collector import collector_paused
 from ...load import SLUG, slugify, validation_messages
 from ...messages import Loc, veldnaam
-from ...models import RECORD_TYPES, Record
+from ...models import KAART_SOORTEN, RECORD_TYPES, Record
 from ...models.common import PATTERN_UITLEG, SLUG_PATTERN
 from ...problems import Problem
 from .bronnen import Blad, BronFout, CelProblem, kolomletter, lees
@@ -31,7 +31,7 @@ from .waarden import CelFout, leeg, omzetter
 from .schrijven import schrijf
 from .yaml_tekst import record_yaml
 
-SOORTEN = ("informele-steun", "providers", "lokale-teams", "gezinshuizen", "regios")
+SOORTEN = KAART_SOORTEN
 
 __all__ = ["SOORTEN", "Resultaat", "importeer", "schrijf"]
 
