@@ -6,7 +6,8 @@ check_10k.py, then measures in one run, best of --keer:
 
 - `socialekaart check` (the whole command);
 - `mkdocs build --strict` of the site, against plain MkDocs + Material building the same
-  number of plain Markdown pages (same theme, language and search plugin);
+  number of plain Markdown pages (same theme, language and search plugin), taking turns, each
+  into an empty folder;
 - the peak memory of each build (the build process and everything it started);
 - the largest HTML page, all map files together, and the search index a first search loads.
 
@@ -175,11 +176,18 @@ def measure(schaal: float, keer: int, zaad: int, tmp: Path) -> Meting:
     meting.records = sum(make_project(project, schaal, zaad).values())
     check = [sys.executable, "-m", "socialekaart", "check", "data", "--datum", VANDAAG.isoformat()]
     meting.check = [run(check, project) for _ in range(keer)]
-    meting.build = [mkdocs_build(project) for _ in range(keer)]
+    meting.build = [mkdocs_build(project)]
     measure_site(meting, project / "site")
     plain = tmp / f"plain-{schaal}"
     make_plain(plain, meting.paginas)
-    meting.plain = [mkdocs_build(plain) for _ in range(keer)]
+    meting.plain = [mkdocs_build(plain)]
+    # Taking turns, each into an empty folder: on some machines writing files slows down over a
+    # run (a virtual machine here: up to 10x after many created and deleted), so neither side
+    # gets all the later, slower turns, and neither times the removal of the last site.
+    for _ in range(keer - 1):
+        for map_, runs in ((project, meting.build), (plain, meting.plain)):
+            shutil.rmtree(map_ / "site")
+            runs.append(mkdocs_build(map_))
     shutil.rmtree(project)
     shutil.rmtree(plain)
     return meting
