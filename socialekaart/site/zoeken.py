@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from .zoekdelen import zoekdelen
 SYNONIEMEN_BESTAND = "zoeken/synoniemen.json"
 TEAMS_BESTAND = "zoeken/teams.json"
 PAGEFIND_MAP = "pagefind"  # the sociale kaart's index, its first part (the search page preloads it)
+PAGEFIND_TEGELIJK = 2  # Pagefind runs at the same time in a build (see pagefind_index)
 PAGEFIND_DEEL = re.compile(r"pagefind-[0-9]+")  # its later parts: pagefind-2/, pagefind-3/, ...
 PAGEFIND_AGENDA = "pagefind-agenda"
 AGENDA = "agenda"
@@ -183,8 +185,8 @@ def pagefind_index(site_dir: Path, kaart: list[str], achtergrond: bool = False) 
     priority (in `mkdocs serve`, so it never slows the next rebuild).
 
     The sociale kaart and the hand-written pages are indexed part by part (`pagefind/`,
-    `pagefind-2/`, ...: one run over all pages needs too much memory nationally), one run
-    after the other; the search page merges them. The regional agenda has an index of its
+    `pagefind-2/`, ...: one run over all pages needs too much memory nationally), two runs
+    at a time; the search page merges them. The regional agenda has an index of its
     own, `pagefind-agenda/`, so agenda pages can never push records down. (Not one index with
     Pagefind filters: those are written in a different order on every run, and two builds
     must stay byte-identical.) The binary runs to its end, so every file is written when
@@ -196,11 +198,12 @@ def pagefind_index(site_dir: Path, kaart: list[str], achtergrond: bool = False) 
     for oud in site_dir.iterdir():  # a part left by an earlier build (mkdocs serve --dirty)
         if PAGEFIND_DEEL.fullmatch(oud.name) and oud.name not in mappen:
             shutil.rmtree(oud)
-    samenvattingen = []
     indexen = list(zip(kaart, mappen))
     if (site_dir / AGENDA).is_dir():  # a region may publish no agenda; the search page copes
         indexen.append((f"{AGENDA}/**/index.html", PAGEFIND_AGENDA))
-    for glob, uitvoer in indexen:
+
+    def run(index: tuple[str, str]) -> str:
+        glob, uitvoer = index
         opdracht = [
             str(get_executable()), "--site", str(site_dir), "--output-subdir", uitvoer,
             "--root-selector", PAGEFIND_ROOT, "--force-language", "nl", "--glob", glob,
@@ -209,5 +212,10 @@ def pagefind_index(site_dir: Path, kaart: list[str], achtergrond: bool = False) 
         uit = subprocess.run(opdracht, capture_output=True, text=True, check=False, preexec_fn=laag)
         if uit.returncode != 0:
             raise RuntimeError(f"Pagefind kon de zoekindex niet maken:\n{uit.stdout}{uit.stderr}")
-        samenvattingen.append(next((r.strip() for r in uit.stdout.splitlines() if "Indexed" in r and "page" in r), ""))
-    return samenvattingen
+        return next((r.strip() for r in uit.stdout.splitlines() if "Indexed" in r and "page" in r), "")
+
+    # Two parts at a time in a build: a run keeps one core busy only part of its time. Together
+    # they stay below the build's own peak (its page-writing helper holds as much as both).
+    # In `mkdocs serve`'s background one at a time, to leave the next save a core.
+    with ThreadPoolExecutor(max_workers=1 if achtergrond else PAGEFIND_TEGELIJK) as pool:
+        return list(pool.map(run, indexen))
