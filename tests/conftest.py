@@ -50,3 +50,13 @@ def werkmap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(ROOT / "tests" / "corpus" / "_basis" / "data", tmp_path / "data")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture
+def helper_mag(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A forked helper process (socialekaart/parallel.py) also on a 1-core runner and after
+    another test left a thread running."""
+    from socialekaart import parallel
+
+    monkeypatch.setattr(parallel, "_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)

@@ -21,11 +21,9 @@ OUDER = os.getpid()
 
 
 @pytest.fixture
-def met_helper(monkeypatch):
+def met_helper(helper_mag, monkeypatch):
     """The helper also for the small fixture site; counts the pages it was given."""
     monkeypatch.setattr(mkdocs_helft, "MIN_PAGINAS", 2)
-    monkeypatch.setattr(mkdocs_helft, "_cores", lambda: 2)
-    monkeypatch.setattr(mkdocs_helft, "_can_fork", lambda: True)
     gegeven: list[int] = []
     start = mkdocs_helft.Helft.start
 

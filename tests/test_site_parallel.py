@@ -19,10 +19,8 @@ HIER = os.getpid()
 
 
 @pytest.fixture
-def twee_kernen(monkeypatch):
+def twee_kernen(helper_mag, monkeypatch):
     monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
-    monkeypatch.setattr(parallel, "_cores", lambda: 2)
-    monkeypatch.setattr(parallel, "_can_fork", lambda: True)
     monkeypatch.setattr(parallel, "PARTIJ", 3)
 
 

@@ -15,16 +15,14 @@ plugin's `on_page_context` or `on_post_page`) stays in the helper: this project 
 
 from __future__ import annotations
 
-import gc
 import importlib
 import logging
-import multiprocessing
 import traceback
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
-from ..load import _can_fork, _cores
+from ..parallel import FOUT, Helper, fout_van_helper, kan_helpen
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -59,14 +57,18 @@ def _bouw(paginas: Sequence[Page], config: MkDocsConfig, files: Files, nav: Navi
             bouw._build_page(page, config, doc_files, nav, env)
         uitkomst: tuple[str, Any] = ("ok", verzamelaar.regels)
     except BaseException:  # the parent raises it: a helper must never leave it waiting
-        uitkomst = ("fout", (verzamelaar.regels, traceback.format_exc()))
+        uitkomst = (FOUT, (verzamelaar.regels, traceback.format_exc()))
     sender.send(uitkomst)
     sender.close()
 
 
+def gereedschap(config: MkDocsConfig) -> str:
+    """The package of the tool that is running: 'mkdocs', or 'properdocs' (its own package)."""
+    return type(config).__module__.split(".")[0]
+
+
 def bouwmodule(config: MkDocsConfig) -> Any:
-    # The build module of the tool that is running: MkDocs, or ProperDocs (its own package).
-    return importlib.import_module(type(config).__module__.split(".")[0] + ".commands.build")
+    return importlib.import_module(f"{gereedschap(config)}.commands.build")
 
 
 class _ZonderOverslaan(logging.Filter):
@@ -86,29 +88,17 @@ class Helft:
     build fails in between."""
 
     def __init__(self) -> None:
-        self._helper: Any = None
-        self._ontvanger: Connection | None = None
+        self._helper: Helper | None = None
         self._paginas: list[Page] = []
         self._filter: tuple[logging.Logger, _ZonderOverslaan] | None = None
 
     def start(self, paginas: Sequence[Page], config: MkDocsConfig, files: Files, nav: Navigation, env: Environment) -> None:
         """Fork the helper for every other page of `paginas` (the generated pages)."""
         self.stop()
-        if len(paginas) < MIN_PAGINAS or _cores() < 2 or not _can_fork():
+        if not kan_helpen(len(paginas), MIN_PAGINAS):
             return
         deel = list(paginas[1::2])
-        fork = multiprocessing.get_context("fork")
-        ontvanger, sender = fork.Pipe(duplex=False)
-        helper = fork.Process(target=_bouw, args=(deel, config, files, nav, env, sender), daemon=True)
-        # Frozen, the inherited objects are left alone by the helper's garbage collector,
-        # which would otherwise touch them all and so copy most of this process's memory.
-        gc.freeze()
-        try:
-            helper.start()
-        finally:
-            gc.unfreeze()
-        sender.close()
-        self._helper, self._ontvanger, self._paginas = helper, ontvanger, deel
+        self._helper, self._paginas = Helper(_bouw, deel, config, files, nav, env), deel
         for page in deel:
             page.meta[SLEUTEL] = LEEG
         self._filter = (logging.getLogger(bouwmodule(config).__name__), _ZonderOverslaan({page.file.src_uri for page in deel}))
@@ -116,37 +106,27 @@ class Helft:
 
     def wacht(self) -> None:
         """Wait for the helper; log its warnings here; raise if it failed."""
-        if self._helper is None or self._ontvanger is None:
+        if self._helper is None:
             return
-        klaar = False
         try:
-            try:
-                soort, inhoud = self._ontvanger.recv()
-            except EOFError:
-                raise RuntimeError("het tweede bouwproces stopte zonder uitkomst") from None
-            klaar = True
-        finally:
-            if not klaar:  # it may be stuck sending to no one: waiting for it would never end
-                self._helper.kill()
-            self._helper.join()
+            soort, inhoud = self._helper.ontvang()
+            self._helper.klaar()
             self._helper = None
+        finally:
             self.stop()
-        regels, fout = (inhoud, None) if soort == "ok" else inhoud
+        regels, fout = (inhoud, None) if soort != FOUT else inhoud
         for naam, niveau, bericht in regels:
             logging.getLogger(naam).log(niveau, bericht)
         if fout is not None:
-            raise RuntimeError(f"fout in het tweede bouwproces:\n{fout}")
+            raise fout_van_helper(fout)
 
     def stop(self) -> None:
         """End a helper that is still running and undo what `start` changed."""
         if self._helper is not None:
-            self._helper.kill()
-            self._helper.join()
-        if self._ontvanger is not None:
-            self._ontvanger.close()
+            self._helper.stop()
         for page in self._paginas:
             if page.meta.get(SLEUTEL) == LEEG:
                 del page.meta[SLEUTEL]
         if self._filter is not None:
             self._filter[0].removeFilter(self._filter[1])
-        self._helper, self._ontvanger, self._paginas, self._filter = None, None, [], None
+        self._helper, self._paginas, self._filter = None, [], None

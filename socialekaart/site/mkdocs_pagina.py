@@ -20,6 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .build import Gegenereerd, toc_tokens
+from .mkdocs_helft import gereedschap
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -58,7 +59,7 @@ def gegenereerde_pagina(file: File, config: MkDocsConfig, gegenereerd: Callable[
 
     MkDocs keeps a page that exists when it makes the nav, so `titel` is what the `nav:`
     setting calls the file (`nav_titels`), passed in as MkDocs itself would."""
-    pagina = _klasse(type(config).__module__.split(".")[0])(titel, file, config)
+    pagina = _klasse(gereedschap(config))(titel, file, config)
     pagina._gegenereerd = gegenereerd
     return pagina
 
