@@ -275,6 +275,49 @@ def laad_bestand(record_type: RecordType, record_id: str, path: str, shown: str,
     return _load_file(_Job(record_type, record_id, path, shown, bron), vandaag)
 
 
+class RecordPlek(NamedTuple):
+    """Where a record file stands: what `load_dataset` would read it as."""
+
+    record_type: RecordType
+    record_id: str
+    path: str
+    shown: str
+    bron: str
+
+
+def record_plek(root: Path, path: str) -> RecordPlek | None:
+    """The record a file at `path` would be in the data folder `root` (a file added during
+    `mkdocs serve`), or None when `load_dataset` would not read it as one: another place,
+    another name, a hidden folder or a link (a full check then says why)."""
+    inside = os.path.relpath(path, root).replace(os.sep, "/")
+    parts = inside.split("/")
+    record_type = RECORD_TYPES.get(parts[0])
+    if record_type is None or len(parts) != (3 if record_type.nested else 2) or any(p.startswith(".") for p in parts):
+        return None
+    stem, _, suffix = parts[-1].rpartition(".")
+    if suffix != "yml" or not SLUG.match(stem) or not os.path.isfile(path):
+        return None
+    if any(os.path.islink(os.path.join(str(root), *parts[: i + 1])) for i in range(len(parts))):
+        return None
+    record_id = f"{parts[1]}/{stem}" if record_type.nested else stem
+    shown_prefix, bron_prefix = _prefixes(root)
+    return RecordPlek(record_type, record_id, f"{root}/{inside}", shown_prefix + inside, bron_prefix + inside)
+
+
+def _prefixes(root: Path) -> tuple[str, str]:
+    """What goes before a path inside `root`: as shown in messages (relative to where the
+    command runs) and as used in edit links (relative to the repository root, its parent)."""
+    shown_root = _shown_path(root)
+    return ("" if shown_root == "." else shown_root + "/"), root.resolve().name + "/"
+
+
+def bestandsvolgorde(record_id: str) -> tuple[str, ...]:
+    """Sorts ids as `load_dataset` reads their files: by file name, folder by folder
+    ('a-b.yml' comes before 'a.yml', though 'a' comes before 'a-b')."""
+    *groepen, stem = record_id.split("/")
+    return (*groepen, stem + ".yml")
+
+
 _BATCH = 200  # files per message from the helper: its sending then overlaps its loading
 
 
@@ -412,11 +455,7 @@ def load_dataset(root: Path, vandaag: date | None = None) -> tuple[Dataset, list
     if not root.is_dir():
         problems.append(Problem(str(root), 1, 1, "(map)", "deze gegevensmap bestaat niet"))
         return dataset, problems
-    # Paths as shown in messages (relative to where the command runs) and as used in edit
-    # links (relative to the repository root, the data folder's parent), worked out once.
-    shown_root = _shown_path(root)
-    shown_prefix = "" if shown_root == "." else shown_root + "/"
-    bron_prefix = root.resolve().name + "/"
+    shown_prefix, bron_prefix = _prefixes(root)  # worked out once
     jobs = [
         _Job(record_type, record_id, path, shown_prefix + inside, bron_prefix + inside)
         for record_type, record_id, path, inside in _record_files(root, problems)

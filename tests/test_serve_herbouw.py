@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,11 @@ def gebouwd(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, requ
     """A full build in this process (as serve's first build), and a builder for the next saves.
     With MkDocs, or with ProperDocs (`indirect` parameter 'properdocs')."""
     tool = getattr(request, "param", "mkdocs")
+    mkdocs_yml = project / "mkdocs.yml"
+    instellingen = mkdocs_yml.read_text(encoding="utf-8")
+    if tool == "keuze":  # one region of the data folder's five, chosen in mkdocs.yml
+        tool = "mkdocs"
+        mkdocs_yml.write_text(instellingen.replace("  socialekaart:\n", "  socialekaart:\n    regios: [utrecht-west]\n", 1), encoding="utf-8")
     monkeypatch.setattr(sys.modules[__name__], "TOOL", tool)
     load_config = importlib.import_module(f"{tool}.config").load_config
     build = importlib.import_module(f"{tool}.commands.build").build
@@ -64,6 +70,7 @@ def gebouwd(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, requ
     monkeypatch.setattr(herbouw, "laad_bestand", lambda *a: gelezen.append(a[2]) or laad(*a))
     yield bouwer, volledig, gelezen, tmp_path / "site", bron
     bouwer.wacht()
+    mkdocs_yml.write_text(instellingen, encoding="utf-8")
     for pad, inhoud in originelen.items():
         if pad.read_bytes() != inhoud:
             pad.write_bytes(inhoud)
@@ -162,28 +169,44 @@ def snel_en_volledig(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest
                      bestand: Path, oud: str, nieuw: str) -> tuple[set[str], list[str], set[str]]:
     """Save an edit, rebuild quickly, compare with a full build. Returns (the files that changed,
     the pages written before the builder returned, the pages written in all)."""
+    def opslaan() -> list[Path]:
+        bestand.write_text(bestand.read_text(encoding="utf-8").replace(oud, nieuw, 1), encoding="utf-8")
+        return [bestand]
+    return na_opslaan(gebouwd, project, tmp_path, monkeypatch, opslaan)
+
+
+def na_opslaan(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+               opslaan: Callable[[], list[Path]]) -> tuple[set[str], list[str], set[str]]:
+    """`opslaan()` writes, adds or removes files and returns them; the observer's events follow,
+    the quick rebuild runs, and the site is compared with a full build."""
     bouwer, volledig, gelezen, site, bron = gebouwd
     voor = inhoud(site)
     uitvoer = mkdocs_hooks._build.uitvoer
     assert uitvoer is not None
     paginas = {html_pagina(uri) for uri in uitvoer.paginas}
-    record = next(r for r in mkdocs_hooks._build.site.dataset.all() if r.bron and project / r.bron == bestand)
-    hielden = {html_pagina(uri) for uri, g in uitvoer.paginas.items() if any(r is record for r in herbouw._records_in(g.pagina.context))}
     geschreven: list[list[str]] = []
     schrijf = mkdocs_serve.schrijf_paginas
     monkeypatch.setattr(mkdocs_serve, "schrijf_paginas", lambda paginas, *a: geschreven.append([p.src_uri for p in paginas]) or schrijf(paginas, *a))
-    bewaar(bouwer, bestand, oud, nieuw)
+    bestanden = opslaan()
+    records = {id(r) for r in mkdocs_hooks._build.site.dataset.all() if r.bron and project / r.bron in bestanden}
+    hielden = {html_pagina(uri) for uri, g in uitvoer.paginas.items() if any(id(r) in records for r in herbouw._records_in(g.pagina.context))}
+    if any(b.parent.name == "regios" for b in bestanden):
+        hielden = paginas  # every page may name a gemeente
+    over = {html_pagina(uri) for uri, g in uitvoer.paginas.items() if g.pagina.over_bestanden}  # when the files changed
+    for bestand in bestanden:
+        bouwer.wijzigingen.dispatch(type("Event", (), {"is_directory": False, "src_path": str(bestand)})())
     bouwer()
-    eerst = list(geschreven[0])
+    eerst = list(geschreven[0]) if geschreven else []
     bouwer.wacht()
     assert volledig == [] and bouwer.volledig_nodig is False
     veranderd = zoals_een_volledige_build(project, tmp_path, voor, inhoud(site))
     alle = {uri for lijst in geschreven for uri in lijst}
     # The pages rendered again are the pages a full build changes (none left out: the comparison
-    # above), and beyond those only pages that held the record without showing what changed.
+    # above), and beyond those only pages that held the record without showing what changed (or
+    # describe the other files, when files came or went).
     gerenderd = {html_pagina(uri) for uri in alle}
     assert veranderd & paginas <= gerenderd
-    assert gerenderd - veranderd <= hielden
+    assert gerenderd - veranderd <= hielden | over
     return veranderd, eerst, alle
 
 
@@ -265,35 +288,146 @@ def test_ongeldige_gemeente_schrijft_niets(gebouwd, caplog: pytest.LogCaptureFix
     assert inhoud(site) == voor and volledig == []
 
 
-def test_nieuwe_paginas_vragen_een_volledige_build(gebouwd, caplog: pytest.LogCaptureFixture) -> None:
-    """The first initiative in another region adds that region's gemeente pages: the page of the
-    record comes first, then the builder's thread finds pages a full build would add, and the
-    next build is a full one."""
-    bouwer, volledig, gelezen, site, bron = gebouwd
-    caplog.set_level(logging.INFO, logger="mkdocs.plugins.socialekaart")
-    inhoud_bron = bron.read_text(encoding="utf-8")
-    bron.write_text(inhoud_bron.replace("regio: utrecht-west", "regio: twente").replace("GM0632", "GM0141")
-                    .replace("agenda: [utrecht-west/ambitie-2]\n", ""), encoding="utf-8")
-    bouwer.wijzigingen.dispatch(type("Event", (), {"is_directory": False, "src_path": str(bron)})())
-    bouwer()
-    bouwer.wacht()
+def test_eerste_initiatief_in_een_andere_regio(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first initiative in another region adds that region's gemeente pages and widgets
+    (and the home page lists the gemeenten): new pages and files, no full build."""
+    bron = gebouwd[4]
+
+    def opslaan() -> list[Path]:
+        tekst = bron.read_text(encoding="utf-8")
+        bron.write_text(tekst.replace("regio: utrecht-west", "regio: twente").replace("GM0632", "GM0141")
+                        .replace("agenda: [utrecht-west/ambitie-2]\n", ""), encoding="utf-8")
+        return [bron]
+
+    veranderd, eerst, alle = na_opslaan(gebouwd, project, tmp_path, monkeypatch, opslaan)
+    site = gebouwd[3]
     assert "Almelo" in (site / PAGINA).read_text(encoding="utf-8")
-    assert volledig == [] and bouwer.volledig_nodig
-    assert "nieuwe pagina" in caplog.text and "de hele site wordt opnieuw gebouwd" in caplog.text
-    bouwer()
-    assert volledig == [1] and not bouwer.volledig_nodig
+    assert "gemeenten/almelo/index.html" in veranderd and "widget/almelo/index.html" in veranderd
+    assert "informele-steun/index.md" in eerst or "informele-steun/home-start-woerden/index.md" in eerst
+    assert "index.html" in veranderd  # the hand-written home page's list of gemeenten
 
 
-def test_nieuw_bestand_geeft_een_volledige_build(gebouwd) -> None:
-    bouwer, volledig, gelezen, site, bron = gebouwd
-    nieuw = bron.with_name("nieuw-initiatief.yml")
-    nieuw.write_text(bron.read_text(encoding="utf-8"), encoding="utf-8")
+@pytest.mark.parametrize("gebouwd", ["mkdocs", "properdocs"], indirect=True)
+def test_nieuw_en_verwijderd_bestand(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new initiative's page comes first; removed again, its page and every mention go."""
+    bron = gebouwd[4]
+    nieuw = bron.with_name("opvoedmaatje-woerden.yml")
+
+    def toevoegen() -> list[Path]:
+        nieuw.write_text(bron.read_text(encoding="utf-8").replace("naam: Home-Start Woerden", "naam: Opvoedmaatje Woerden"), encoding="utf-8")
+        return [nieuw]
+
     try:
-        bewaar(bouwer, nieuw, "naam:", "naam:")
-        bouwer()
-        assert volledig == [1]
+        veranderd, eerst, alle = na_opslaan(gebouwd, project, tmp_path / "erbij", monkeypatch, toevoegen)
+        assert eerst == ["informele-steun/opvoedmaatje-woerden/index.md"]  # before the builder returns
+        assert {"informele-steun/opvoedmaatje-woerden/index.html", "informele-steun/index.html", "gemeenten/woerden/index.html",
+                "open-data/informele-steun.json", "sitemap.xml"} <= veranderd
+        assert gebouwd[2][-1] == str(nieuw)  # the one file read
+    finally:
+        nieuw.unlink(missing_ok=True)
+    veranderd, eerst, alle = na_opslaan(gebouwd, project, tmp_path / "weg", monkeypatch, lambda: [nieuw])
+    assert not (gebouwd[3] / "informele-steun/opvoedmaatje-woerden").exists()
+    assert "Opvoedmaatje" not in (gebouwd[3] / "informele-steun/index.html").read_text(encoding="utf-8")
+
+
+def test_verwijderd_bestand_waar_een_ander_naar_verwijst(gebouwd, caplog: pytest.LogCaptureFixture) -> None:
+    """A provider that gezinshuizen name cannot go: the Dutch message, and nothing changes."""
+    bouwer, volledig, gelezen, site, bron = gebouwd
+    aanbieder = bron.parent.parent / "providers" / "timon.yml"
+    voor, tekst = inhoud(site), aanbieder.read_text(encoding="utf-8")
+    caplog.set_level(logging.ERROR, logger="mkdocs.plugins.socialekaart")
+    aanbieder.unlink()
+    try:
+        bouwer.wijzigingen.dispatch(type("Event", (), {"is_directory": False, "src_path": str(aanbieder)})())
+        with pytest.raises(Abort):
+            bouwer()
+    finally:
+        aanbieder.write_text(tekst, encoding="utf-8")
+    assert "aanbieder 'timon' bestaat niet" in caplog.text
+    assert inhoud(site) == voor and volledig == []
+
+
+def test_nieuw_bestand_met_fouten(gebouwd, caplog: pytest.LogCaptureFixture) -> None:
+    bouwer, volledig, gelezen, site, bron = gebouwd
+    nieuw = bron.with_name("leeg-initiatief.yml")
+    nieuw.write_text("naam: Leeg\n", encoding="utf-8")
+    caplog.set_level(logging.ERROR, logger="mkdocs.plugins.socialekaart")
+    voor = inhoud(site)
+    try:
+        bouwer.wijzigingen.dispatch(type("Event", (), {"is_directory": False, "src_path": str(nieuw)})())
+        with pytest.raises(Abort):
+            bouwer()
     finally:
         nieuw.unlink()
+    assert "data/informele-steun/leeg-initiatief.yml:1:1: fout: " in caplog.text
+    assert inhoud(site) == voor and volledig == []
+
+
+@pytest.mark.parametrize("naam", ["Nieuw Initiatief.yml", "nieuw.yaml", "groep/nieuw.yml"])
+def test_bestand_dat_geen_record_kan_zijn_gaat_naar_de_volledige_build(gebouwd, naam: str) -> None:
+    """The full check says what is wrong with it (there is no quick way to say it better)."""
+    bouwer, volledig, gelezen, site, bron = gebouwd
+    nieuw = bron.parent / naam
+    nieuw.parent.mkdir(exist_ok=True)
+    nieuw.write_text(bron.read_text(encoding="utf-8"), encoding="utf-8")
+    try:
+        bouwer.wijzigingen.dispatch(type("Event", (), {"is_directory": False, "src_path": str(nieuw)})())
+        bouwer()
+        assert volledig == [1] and gelezen == []
+    finally:
+        nieuw.unlink()
+        if nieuw.parent != bron.parent:
+            nieuw.parent.rmdir()
+
+
+def test_een_map_verplaatst_gaat_naar_de_volledige_build(gebouwd) -> None:
+    bouwer, volledig, gelezen, site, bron = gebouwd
+    map_ = bron.parent.parent / "agenda" / "twente"
+    bouwer.wijzigingen.dispatch(type("Event", (), {"is_directory": True, "src_path": str(map_), "dest_path": str(map_) + "-oud"})())
+    bouwer()
+    assert volledig == [1]
+
+
+def test_agendapunt_en_agenda(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    punt = project / "data/agenda/utrecht-west/ambitie-1.yml"
+    veranderd, eerst, alle = snel_en_volledig(gebouwd, project, tmp_path, monkeypatch, punt, "korte_titel: Minder verblijf en maatregelen",
+                                              "korte_titel: Minder verblijf, minder maatregelen")
+    assert "agenda/utrecht-west/ambitie-1/index.html" in veranderd
+    assert eerst == ["agenda/utrecht-west/ambitie-1/index.md"]  # its own page, before the builder returns
+    assert "Minder verblijf, minder maatregelen" in (gebouwd[3] / "agenda/utrecht-west/ambitie-1/index.html").read_text(encoding="utf-8")
+    agenda = project / "data/agendas/utrecht-west.yml"
+    tekst = agenda.read_text(encoding="utf-8")
+    titel = next(regel for regel in tekst.splitlines() if regel.startswith("titel: "))
+    veranderd, eerst, alle = snel_en_volledig(gebouwd, project, tmp_path / "agenda", monkeypatch, agenda, titel, titel + " (herzien)")
+    assert "agenda/utrecht-west/index.html" in veranderd
+
+
+def test_naam_van_een_gemeente(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A region file: every page that names the gemeente, and the hand-written home page's list."""
+    regio = project / "data/regios/utrecht-west.yml"
+    veranderd, eerst, alle = snel_en_volledig(gebouwd, project, tmp_path, monkeypatch, regio, "naam: Oudewater", "naam: Oudewater (Utrecht)")
+    assert {"index.html", "gemeenten/oudewater-utrecht/index.html", "gemeenten/index.html", "widget/oudewater-utrecht/index.html"} <= veranderd
+    assert not (gebouwd[3] / "gemeenten/oudewater").exists()  # the page moved with the name
+
+
+@pytest.mark.parametrize("gebouwd", ["keuze"], indirect=True)
+def test_regios_gekozen_in_mkdocs_yml(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record of a region the site does not show is checked (against the whole data folder)
+    and changes nothing; a record that moves out of the chosen region leaves the site."""
+    twente = project / "data/agenda/twente/principe-5.yml"
+    bouwer, volledig, gelezen, site, bron = gebouwd
+    assert not (site / "agenda/twente").exists()
+    veranderd, eerst, alle = snel_en_volledig(gebouwd, project, tmp_path / "twente", monkeypatch, twente, "titel: \"In Twente", "titel: \"Herzien: in Twente")
+    assert veranderd == set() and alle == set() and gelezen == [str(twente)]
+    tekst = bron.read_text(encoding="utf-8")
+
+    def verhuizen() -> list[Path]:
+        bron.write_text(tekst.replace("regio: utrecht-west", "regio: twente").replace("GM0632", "GM0141")
+                        .replace("agenda: [utrecht-west/ambitie-2]\n", ""), encoding="utf-8")
+        return [bron]
+
+    veranderd, eerst, alle = na_opslaan(gebouwd, project, tmp_path / "weg", monkeypatch, verhuizen)
+    assert not (site / PAGINA).exists() and "informele-steun/index.html" in veranderd
 
 
 def test_geen_volledige_build_zonder_geslaagde_vorige(gebouwd) -> None:

@@ -120,6 +120,9 @@ class SiteData:
     licentie: Licentie = field(default_factory=lambda: licentie(None))  # of the open data
     site_url: str | None = None  # mkdocs `site_url`: absolute links in what is read outside the site (widget, iCal, mails)
     instellingen: Instellingen | None = None  # extra.socialekaart; None only in tests of the domain
+    # The whole data folder when mkdocs.yml selects regions (`dataset` is then the selection):
+    # `mkdocs serve` checks a saved file against all of it, as a full build does.
+    alles: Dataset | None = None
 
     def correctie_url(self, titel: str, bron: str | None, pad: str) -> str | None:
         """mailto: link for "Klopt er iets niet?" on the page of the record in `bron`."""

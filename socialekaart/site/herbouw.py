@@ -1,21 +1,22 @@
-"""Rebuild after a saved data file in `mkdocs serve`: re-read only that file, check the whole set
-again, and find every page and file a full build would now write differently. No MkDocs types
-(see mkdocs_serve.py).
+"""Rebuild after saved data files in `mkdocs serve`: re-read only those files, check the whole
+set again, and find every page and file a full build would now write differently. No MkDocs
+types (see mkdocs_serve.py).
 
-A full build of the national data takes minutes. Here the saved record is put in place of the
-old one (the same object, so every page context keeps pointing at it), the lookups are made
-again, and the record's own page is made (`eigen_paginas()`, served within a second). Then
-(`verschil()`, in the background) every page description is generated again (no rendering): a
-page is rendered again when it held the record before, or when its description changed (a list
-in another order, the record in another gemeente's list, a map point that moved). The other
-generated files (open data, search files, widgets, iCal) are made again and compared.
+A full build of the national data takes minutes. Here a saved record is put in place of the old
+one (the same object, so every page context keeps pointing at it), a new file's record is added
+and a removed file's record taken out, the lookups are made again, and the records' own pages
+are made (`eigen_paginas()`, served within a second). Then (`verschil()`, in the background)
+every page description is generated again (no rendering): a page is rendered again when it held
+a changed record before, or when its description changed (a list in another order, a record in
+another gemeente's list, a map point that moved); pages that are new are added, pages that are
+gone removed. The other generated files (open data, search files, widgets, iCal) are made again
+and compared.
 
-A full build is still needed for what this does not model: a file added or removed, another
-folder than the four sociale-kaart folders (regions, agendas, the agenda), a record that leaves
-the regions mkdocs.yml selects, and anything that adds or removes a page or file or renames a
-page in the nav (`Verschil.volledig` says why). Hand-written pages only show region settings
-and the gemeenten of the regions with sociale-kaart data: a change there adds or removes
-gemeente pages, so it is a full build too.
+This holds for every folder of the data (the sociale kaart, regions, agendas and agenda items)
+and for a selection of regions in mkdocs.yml. A full build is still needed for a page that
+enters or leaves the nav or gets another title there (every page shows the nav, so every page
+changes: `Verschil.volledig` says why), for a file the data folder cannot hold as a record
+(the full check then says why), and for anything outside the data folder.
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ import os
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from ..check import regels
-from ..load import Dataset, laad_bestand
+from ..load import Dataset, bestandsvolgorde, laad_bestand, record_plek
 from ..models import RECORD_TYPES, Record
 from ..problems import DataError
 from ..selectie import kies_regios
@@ -38,36 +40,44 @@ from .data import SiteData
 from .pagina import Pagina
 from .sections import all_pages, record_paginas
 
-# The folders whose saved records are shown without a full build.
-KAART_FOLDERS = frozenset({"informele-steun", "providers", "gezinshuizen", "lokale-teams"})
-
 
 @dataclass(frozen=True)
 class Wijziging:
-    """A saved file: the record the site shows now, and what the file says now."""
+    """A saved, new or removed file: the record it held (None: new) and holds now (None: removed)."""
 
     folder: str
-    oud: Record
-    nieuw: Record
+    record_id: str
+    oud: Record | None
+    nieuw: Record | None
+    shown: str = ""  # a new file's paths, as `load_dataset` names them
+    path: str = ""
 
 
 @dataclass
 class Verschil:
     """The pages (new descriptions) a full build would now write differently."""
 
-    paginas: list[Pagina] = field(default_factory=list)
+    paginas: list[Pagina] = field(default_factory=list)  # changed and new ones
+    weg: list[str] = field(default_factory=list)  # the src_uris of pages that are gone
     volledig: str | None = None  # why only a full build is right
-    volgorde: list[str] | None = None  # the pages in their new order, when lists (the sitemap) follow another
+    volgorde: list[str] | None = None  # the pages in their new order, when it changed (the sitemap follows it)
+    kaarten: set[str] = field(default_factory=set)  # the map documents of the pages that have their own
 
 
 class Bronnen:
-    """Which record each data file holds, and which generated pages show each record."""
+    """Which record each data file holds, and which generated pages show each record.
 
-    def __init__(self, dataset: Dataset, paginas: Mapping[str, Gegenereerd], regios: Collection[str] = ()) -> None:
-        self.dataset = dataset
+    `alles` is the whole data folder, as checked; the site shows `site.dataset`, the same
+    records or (with `regios` from mkdocs.yml) the selection of them.
+    """
+
+    def __init__(self, alles: Dataset, paginas: Mapping[str, Gegenereerd], regios: Collection[str] = ()) -> None:
+        self.alles = alles
         self.regios = regios  # the regions mkdocs.yml selects (none: all)
-        self._records = {os.path.abspath(pad): (folder, record) for folder, records in dataset.records.items()
-                         for record in records.values() if (pad := dataset.files.get(id(record)))}
+        self.root = os.path.abspath(alles.root)
+        self._records = {os.path.abspath(pad): (folder, record) for folder, records in alles.records.items()
+                         for record in records.values() if (pad := alles.files.get(id(record)))}
+        self._alle = list(paginas)
         self._paginas: dict[int, list[str]] = {}
         for src_uri, gegenereerd in paginas.items():
             for record_id in {id(r) for r in _records_in(gegenereerd.pagina.context)}:
@@ -79,66 +89,100 @@ class Bronnen:
         Raises DataError (Dutch, positioned) when a file or the whole set no longer checks:
         nothing has then been changed, so the last good site stays.
         """
-        gevonden: list[tuple[str, Record]] = []
-        for pad in {os.path.abspath(p) for p in paden}:
-            bekend = self._records.get(pad)
-            if bekend is None and os.path.basename(pad).startswith("."):
-                continue  # hidden: an editor's swap or lock file, never read as data
-            if bekend is None:
-                if os.path.exists(pad) or pad.endswith(".yml"):
-                    return None  # a new or removed data file, or something other than data
-                continue  # an editor's temporary file that is gone again
-            if not os.path.isfile(pad) or bekend[0] not in KAART_FOLDERS:
-                return None
-            gevonden.append(bekend)
         wijzigingen: list[Wijziging] = []
         problemen = []
-        for folder, oud in gevonden:
-            ds = self.dataset
-            nieuw, fouten = laad_bestand(RECORD_TYPES[folder], oud.id, ds.files[id(oud)], ds.paths[id(oud)], oud.bron, vandaag)
-            problemen += fouten
-            if nieuw is not None and nieuw != oud:
-                wijzigingen.append(Wijziging(folder, oud, nieuw))
+        if any(p.endswith(os.sep) and not os.path.basename(p.rstrip(os.sep)).startswith(".") for p in paden):
+            return None  # a folder added, moved or removed: its files may have sent no events
+        for pad in sorted({os.path.abspath(p) for p in paden}):
+            bekend = self._records.get(pad)
+            if not pad.startswith(self.root + os.sep):
+                return None  # mkdocs.yml, a hand-written page, the theme: MkDocs' own build
+            if os.path.basename(pad).startswith("."):
+                continue  # hidden: an editor's swap or lock file, never read as data
+            if bekend is not None:
+                folder, oud = bekend
+                if not os.path.exists(pad):
+                    wijzigingen.append(Wijziging(folder, oud.id, oud, None))
+                    continue
+                if not os.path.isfile(pad):
+                    return None
+                ds = self.alles
+                nieuw, fouten = laad_bestand(RECORD_TYPES[folder], oud.id, ds.files[id(oud)], ds.paths[id(oud)], oud.bron, vandaag)
+                problemen += fouten
+                if nieuw is not None and nieuw != oud:
+                    wijzigingen.append(Wijziging(folder, oud.id, oud, nieuw))
+            elif os.path.lexists(pad):
+                plek = record_plek(Path(self.alles.root), pad)
+                if plek is None:
+                    return None  # not a record file: the full check says what is wrong with it
+                nieuw, fouten = laad_bestand(plek.record_type, plek.record_id, plek.path, plek.shown, plek.bron, vandaag)
+                problemen += fouten
+                if nieuw is not None:
+                    wijzigingen.append(Wijziging(plek.record_type.folder, plek.record_id, None, nieuw, plek.shown, plek.path))
+            # else: a file that came and went (an editor's temporary file): nothing to read
         if not problemen and wijzigingen:
-            met = _met(self.dataset, wijzigingen)
+            met = _met(self.alles, wijzigingen)
             problemen = [p for p in regels(met, vandaag) if p.is_fout]
-            if not problemen and self.regios:
-                gekozen = kies_regios(met, self.regios).records
-                if any(w.oud.id not in gekozen[w.folder] for w in wijzigingen):
-                    return None  # the record leaves the site
+            if not problemen and any(r not in met.regios for r in self.regios):
+                return None  # a region mkdocs.yml selects is gone: the full build says so
         if problemen:
             raise DataError(sorted(set(problemen)))
         return wijzigingen
 
-    def pas_toe(self, wijzigingen: Iterable[Wijziging]) -> set[str]:
-        """Put the new values in the records the pages already hold; returns the pages that held them."""
-        uris: set[str] = set()
+    def pas_toe(self, wijzigingen: Iterable[Wijziging], site: SiteData) -> set[str]:
+        """Put the changes in the data set the pages already hold (and the site's selection of
+        it); returns the pages that held a changed or removed record."""
+        alles, uris = self.alles, set()
         for w in wijzigingen:
-            # In place: every page context, lookup and list keeps pointing at the same record.
-            w.oud.__dict__.clear()
-            w.oud.__dict__.update(w.nieuw.__dict__)
-            object.__setattr__(w.oud, "__pydantic_fields_set__", set(w.nieuw.model_fields_set))
-            self.dataset.forget_positions(w.oud)
-            uris.update(self._paginas.get(id(w.oud), []))
+            if w.oud is not None and w.nieuw is not None:
+                # In place: every page context, lookup and list keeps pointing at the same record.
+                w.oud.__dict__.clear()
+                w.oud.__dict__.update(w.nieuw.__dict__)
+                object.__setattr__(w.oud, "__pydantic_fields_set__", set(w.nieuw.model_fields_set))
+                alles.forget_positions(w.oud)
+            elif w.nieuw is not None:
+                records = alles.records.setdefault(w.folder, {})
+                records[w.record_id] = w.nieuw
+                alles.records[w.folder] = dict(sorted(records.items(), key=lambda paar: bestandsvolgorde(paar[0])))
+                alles.paths[id(w.nieuw)], alles.files[id(w.nieuw)] = w.shown, w.path
+                alles.bestanden += 1
+            elif w.oud is not None:
+                del alles.records[w.folder][w.record_id]
+                alles.forget_positions(w.oud)
+                alles.paths.pop(id(w.oud), None)
+                alles.files.pop(id(w.oud), None)
+                alles.bestanden -= 1
+            if w.oud is not None:
+                uris.update(self._paginas.get(id(w.oud), []))
+            if w.folder == "regios":
+                # Pages ask the regions for gemeente names and lists wherever they show a code.
+                uris.update(self._alle)
+        if site.dataset is not alles:
+            keuze = kies_regios(alles, self.regios)
+            site.dataset.records, site.dataset.bestanden = keuze.records, alles.bestanden
+        site.vernieuw()
         return uris
 
 
 def eigen_paginas(site: SiteData, paginas: Mapping[str, Gegenereerd], wijzigingen: Iterable[Wijziging]) -> Verschil:
-    """The saved records' own pages, described anew (the page the editor is looking at; a
-    gezinshuis has none). Its lists and the rest of the site come from `verschil()`."""
+    """The own pages of the saved and new records the site shows, described anew (the page the
+    editor is looking at; a gezinshuis or region has none). Its lists and the rest of the site
+    come from `verschil()`."""
     uit = Verschil()
     for w in wijzigingen:
-        if maak := record_paginas().get(w.folder):
-            pagina = maak(site, w.oud)  # which holds the new values now
-            if pagina.src_uri not in paginas or pagina.in_nav:
-                uit.volledig = f"andere pagina voor {w.oud.bron}"
+        record = w.oud if w.oud is not None else w.nieuw  # a saved record holds its new values now
+        if w.nieuw is None or site.dataset.of(w.folder).get(w.record_id) is not record:
+            continue  # removed, or not in the regions the site shows
+        if (maak := record_paginas().get(w.folder)) and (pagina := maak(site, record)):
+            if pagina.in_nav:
+                uit.volledig = f"andere pagina in het menu voor {record.bron}"
                 return uit
             uit.paginas.append(pagina)
     return uit
 
 
 def verschil(site: SiteData, paginas: Mapping[str, Gegenereerd], hielden: Collection[str]) -> Verschil:
-    """The pages a full build would write differently now.
+    """The pages a full build would write differently now: changed, new and gone.
 
     `paginas` is what the site shows, `hielden` the pages whose context held a changed record
     and that have not been rendered again since.
@@ -147,27 +191,25 @@ def verschil(site: SiteData, paginas: Mapping[str, Gegenereerd], hielden: Collec
     gezien: dict[str, None] = {}  # in order
     for pagina in all_pages(site):
         gezien[pagina.src_uri] = None
+        if pagina.kaart_uri:
+            uit.kaarten.add(pagina.kaart_uri)
         oud = paginas.get(pagina.src_uri)
-        if oud is None:
-            uit.volledig = f"nieuwe pagina {pagina.src_uri}"
+        if (oud is not None and oud.pagina.in_nav) != pagina.in_nav or (pagina.in_nav and oud and oud.pagina.titel != pagina.titel):
+            uit.volledig = f"andere pagina in het menu: {pagina.titel}"
             return uit
-        if oud.pagina.in_nav != pagina.in_nav or (pagina.in_nav and oud.pagina.titel != pagina.titel):
-            uit.volledig = f"andere titel in het menu: {pagina.titel}"
-            return uit
-        if pagina.src_uri in hielden or not zelfde(oud.pagina, pagina):
+        if oud is None or pagina.src_uri in hielden or not zelfde(oud.pagina, pagina):
             uit.paginas.append(pagina)
-    if len(gezien) != len(paginas):
-        uit.volledig = "een pagina minder"
+    uit.weg = [uri for uri in paginas if uri not in gezien]
+    if weg_uit_menu := next((uri for uri in uit.weg if paginas[uri].pagina.in_nav), None):
+        uit.volledig = f"pagina uit het menu: {paginas[weg_uit_menu].pagina.titel}"
     elif list(gezien) != list(paginas):
         uit.volgorde = list(gezien)
     return uit
 
 
-def andere_bestanden(nieuw: Mapping[str, str | bytes], vorige: Mapping[str, str | bytes], namen: Collection[str]) -> tuple[dict[str, str | bytes], str | None]:
-    """The generated non-page files whose content changed, or why a full build is needed."""
-    if set(nieuw) != set(namen):
-        return {}, "andere bestanden dan bij de vorige build"
-    return {naam: inhoud for naam, inhoud in nieuw.items() if vorige.get(naam) != inhoud}, None
+def andere_bestanden(nieuw: Mapping[str, str | bytes], vorige: Mapping[str, str | bytes], namen: Collection[str]) -> tuple[dict[str, str | bytes], list[str]]:
+    """The generated non-page files that are new or whose content changed, and those that are gone."""
+    return {naam: inhoud for naam, inhoud in nieuw.items() if vorige.get(naam) != inhoud}, [n for n in namen if n not in nieuw]
 
 
 def zelfde(oud: Pagina, nieuw: Pagina) -> bool:
@@ -189,12 +231,20 @@ def _gelijk(a: Any, b: Any) -> bool:
 
 
 def _met(dataset: Dataset, wijzigingen: list[Wijziging]) -> Dataset:
-    """A copy of `dataset` with the new records in place of the old, to check before anything changes."""
+    """A copy of `dataset` with the changes made, to check before anything changes."""
     records = {folder: dict(r) for folder, r in dataset.records.items()}
     paths, files = dict(dataset.paths), dict(dataset.files)
     for w in wijzigingen:
-        records[w.folder][w.oud.id] = w.nieuw
-        paths[id(w.nieuw)], files[id(w.nieuw)] = dataset.paths[id(w.oud)], dataset.files[id(w.oud)]
+        folder = records.setdefault(w.folder, {})
+        if w.nieuw is None:
+            del folder[w.record_id]
+            continue
+        folder[w.record_id] = w.nieuw
+        if w.oud is None:
+            records[w.folder] = dict(sorted(folder.items(), key=lambda paar: bestandsvolgorde(paar[0])))
+            paths[id(w.nieuw)], files[id(w.nieuw)] = w.shown, w.path
+        else:
+            paths[id(w.nieuw)], files[id(w.nieuw)] = dataset.paths[id(w.oud)], dataset.files[id(w.oud)]
     # Positions already read stay (a rule that warns about many records would read them all
     # again); the copy's own additions go with it.
     return dataclasses.replace(dataset, records=records, paths=paths, files=files, _positions=dict(dataset._positions))

@@ -10,12 +10,11 @@ import os
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timezone
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File
 
 from ..check import load_checked
 from ..instellingen import lees_instellingen, onbekende_regios
@@ -23,13 +22,13 @@ from ..opendata.licentie import licentie
 from ..problems import DataError
 from ..selectie import kies_regios
 from . import mkdocs_serve
-from .build import Gegenereerd, Uitvoer, genereer
+from .build import Uitvoer, genereer
 from .data import EditLinks, SiteData
 from .mkdocs_helft import Helft
-from .mkdocs_pagina import gegenereerde_pagina, is_gegenereerd, nav_titels
-from .render import render_template
+from .mkdocs_pagina import is_gegenereerd, nav_titels, pagina_file
+from .render import fragmenten
 from .thema import bereid_voor
-from .zoeken import kaartdelen, lees_synoniemen, pagefind_mappen
+from .zoeken import kaartdelen, lees_synoniemen
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -87,10 +86,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if instellingen.regios:
         if problemen := onbekende_regios(config_file, instellingen, dataset.regios):
             raise PluginError(f"De instellingen van de regio in {config_file.name} bevatten fouten; de site is niet gebouwd.\n{DataError(problemen)}")
-        dataset = kies_regios(dataset, instellingen.regios)
+        alles, dataset = dataset, kies_regios(dataset, instellingen.regios)
+    else:
+        alles = None
     docs_dir = os.path.relpath(config.docs_dir, project).replace(os.sep, "/")
     links = EditLinks(config.repo_url, config.edit_uri, docs_dir)
-    _build.site = SiteData(dataset, vandaag, links, licentie(instellingen.licentie), config.site_url or None, instellingen)
+    _build.site = SiteData(dataset, vandaag, links, licentie(instellingen.licentie), config.site_url or None, instellingen, alles=alles)
     _build.uitvoer = None
     return config
 
@@ -99,15 +100,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build.site is not None
     _build.uitvoer = uitvoer = genereer(_build.site, _build.synoniemen)
     titels = nav_titels(config.nav)
-    for src_uri, gegenereerd in uitvoer.paginas.items():
-        pagina = gegenereerd.pagina
-        inclusion = InclusionLevel.INCLUDED if pagina.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, src_uri, content="", inclusion=inclusion)
-        if pagina.bron:
-            # Like mkdocs-gen-files: the edit button opens the real source, the YAML file.
-            file.edit_uri = _build.site.edit_links.pad(pagina.bron)
-        gegenereerde_pagina(file, config, partial(_gegenereerd, src_uri), titels.get(src_uri))  # becomes file.page
-        files.append(file)
+    for src_uri in uitvoer.paginas:
+        files.append(pagina_file(config, uitvoer, src_uri, _build.site.edit_links, titels.get(src_uri)))
     for src_uri, inhoud in uitvoer.bestanden.items():
         files.append(File.generated(config, src_uri, content=inhoud))
     # Known before any page is rendered: the search page names the parts of the index.
@@ -117,11 +111,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         len(uitvoer.paginas), len(uitvoer.bestanden), _build.site.dataset.bestanden,
     )
     return files
-
-
-def _gegenereerd(src_uri: str) -> Gegenereerd:
-    assert _build.uitvoer is not None
-    return _build.uitvoer.paginas[src_uri]
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -143,9 +132,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     assert _build.site is not None
     if is_gegenereerd(page):
         return html
-    site = _build.site
-    context = {"zoekdelen": pagefind_mappen(len(mkdocs_serve.stand.zoekdelen))[1:]}
-    return FRAGMENT.sub(lambda m: render_template(f"fragmenten/{m.group(1)}.html", page.url, site, context), html)
+    delen = [m.group(1) for m in FRAGMENT.finditer(html)]
+    if not delen:
+        return html
+    ingevuld = fragmenten(delen, page.url, _build.site, len(mkdocs_serve.stand.zoekdelen))
+    # `mkdocs serve` renders the page again when what these show changes (mkdocs_serve.py).
+    mkdocs_serve.stand.fragmenten[page.file.src_uri] = (delen, page.url, ingevuld)
+    volgende = iter(ingevuld)
+    return FRAGMENT.sub(lambda m: next(volgende), html)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -19,13 +19,18 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from mkdocs.structure.files import File, InclusionLevel
+
 from .build import Gegenereerd, toc_tokens
 from .mkdocs_helft import gereedschap
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+
+    from .build import Uitvoer
+    from .data import EditLinks
 
 
 class _Gegenereerd:
@@ -52,6 +57,19 @@ def _klasse(gereedschap: str) -> type:
     pages = importlib.import_module(f"{gereedschap}.structure.pages")
     toc = importlib.import_module(f"{gereedschap}.structure.toc")
     return type("GegenereerdePagina", (_Gegenereerd, pages.Page), {"_toc": staticmethod(toc.get_toc)})
+
+
+def pagina_file(config: MkDocsConfig, uitvoer: Uitvoer, src_uri: str, edit_links: EditLinks, titel: str | None = None) -> File:
+    """The file of the generated page `src_uri` of `uitvoer`, with its page (read from
+    `uitvoer` each time MkDocs reads it: `mkdocs serve` puts pages rendered again there)."""
+    pagina = uitvoer.paginas[src_uri].pagina
+    inclusion = InclusionLevel.INCLUDED if pagina.in_nav else InclusionLevel.NOT_IN_NAV
+    file = File.generated(config, src_uri, content="", inclusion=inclusion)
+    if pagina.bron:
+        # Like mkdocs-gen-files: the edit button opens the real source, the YAML file.
+        file.edit_uri = edit_links.pad(pagina.bron)
+    gegenereerde_pagina(file, config, lambda: uitvoer.paginas[src_uri], titel)  # becomes file.page
+    return file
 
 
 def gegenereerde_pagina(file: File, config: MkDocsConfig, gegenereerd: Callable[[], Gegenereerd], titel: str | None) -> Page:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -25,13 +26,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
 
 from ..problems import DataError
-from . import build
+from . import build, paden
 from .build import Gegenereerd
 from .herbouw import Bronnen, andere_bestanden, eigen_paginas, verschil
 from .mkdocs_helft import bouwmodule
-from .zoeken import pagefind_index
+from .mkdocs_pagina import pagina_file
+from .render import fragmenten
+from .zoeken import kaartdelen, pagefind_index
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -58,10 +62,13 @@ class Stand:
         self.env: Environment | None = None
         self.bronnen: Bronnen | None = None
         self.zoekdelen: list[str] = []  # the globs of the sociale kaart's index parts (zoeken.kaartdelen)
+        # Hand-written pages with generated content: src_uri -> (what they ask for, their url, what it was).
+        self.fragmenten: dict[str, tuple[list[str], str, tuple[str, ...]]] = {}
 
     def begin(self) -> None:
         self.klaar = False
         self.bronnen = None
+        self.fragmenten = {}
 
 
 stand = Stand()
@@ -128,12 +135,12 @@ class Wijzigingen:
         self._lock = threading.Lock()
 
     def dispatch(self, event: Any) -> None:  # a watchdog event handler
-        if event.is_directory:
-            return
+        # A folder ends in a separator: moved or removed, its files send no events of their own.
+        einde = os.sep if event.is_directory else ""
         with self._lock:
-            self._paden.add(event.src_path)
+            self._paden.add(event.src_path + einde)
             if getattr(event, "dest_path", ""):
-                self._paden.add(event.dest_path)
+                self._paden.add(event.dest_path + einde)
 
     def neem(self) -> set[str]:
         with self._lock:
@@ -231,7 +238,7 @@ class Bouwer:
         tenths of a second nationally, so the first save does not wait for it)."""
         if stand.klaar and stand.bronnen is None:
             site, uitvoer = self.site()
-            stand.bronnen = Bronnen(site.dataset, uitvoer.paginas, _regios(site))
+            stand.bronnen = Bronnen(site.alles or site.dataset, uitvoer.paginas, _regios(site))
             # The built site stays until the next full build: out of the garbage collector's
             # sight, or a quick rebuild waits while it walks millions of objects (seconds nationally).
             gc.collect()
@@ -248,8 +255,7 @@ class Bouwer:
             return False
         if not wijzigingen:
             return True  # saved without a change
-        hielden = stand.bronnen.pas_toe(wijzigingen)
-        site.vernieuw()
+        hielden = stand.bronnen.pas_toe(wijzigingen, site)
         eerst = eigen_paginas(site, uitvoer.paginas, wijzigingen)
         if eerst.volledig:
             log.info("socialekaart: %s; de hele site wordt opnieuw gebouwd", eerst.volledig)
@@ -268,13 +274,17 @@ class Bouwer:
         assert config is not None
         try:
             rest = verschil(site, uitvoer.paginas, hielden)
-            bestanden, reden = andere_bestanden(build.andere_bestanden(site, uitvoer.synoniemen), uitvoer.bestanden, uitvoer.andere)
-            if reden := rest.volledig or reden:
-                log.info("socialekaart: %s; de hele site wordt opnieuw gebouwd", reden)
+            if rest.volledig:
+                log.info("socialekaart: %s; de hele site wordt opnieuw gebouwd", rest.volledig)
                 self.vraag_volledig()
                 return
+            andere = build.andere_bestanden(site, uitvoer.synoniemen)
+            bestanden, weg = andere_bestanden(andere, uitvoer.bestanden, uitvoer.andere)
             over = {g.pagina.src_uri: (g.pagina, g.pagina.over_bestanden(uitvoer.bestanden))
                     for g in uitvoer.paginas.values() if g.pagina.over_bestanden}
+            verwijder_paginas(rest.weg, uitvoer)
+            verwijder_bestanden([*weg, *(uri for uri in kaarten(uitvoer) if uri not in rest.kaarten)], uitvoer)
+            uitvoer.andere = set(andere)
             schrijf_bestanden(bestanden, uitvoer)
             # A page about the other files (open data: their sizes) follows when what it says changed.
             anders = [p for uri, (p, was) in over.items() if p.over_bestanden(uitvoer.bestanden) != was
@@ -282,10 +292,11 @@ class Bouwer:
             schrijf_paginas([*rest.paginas, *anders], site, uitvoer)
             if rest.volgorde:
                 nieuwe_volgorde(rest.volgorde, uitvoer)
-            log.info("socialekaart: site compleet na %.1f s (nog %d pagina's en %d andere bestanden)",
-                     time.perf_counter() - begin, len(rest.paginas), len(bestanden))
+            handgeschreven = schrijf_handgeschreven(site)
+            log.info("socialekaart: site compleet na %.1f s (nog %d pagina's, %d weg, %d andere bestanden)",
+                     time.perf_counter() - begin, len(rest.paginas) + len(handgeschreven), len(rest.weg), len(bestanden) + len(weg))
             self.herlaad()
-            stand.bronnen = Bronnen(site.dataset, uitvoer.paginas, _regios(site))  # for the next save
+            stand.bronnen = Bronnen(site.alles or site.dataset, uitvoer.paginas, _regios(site))  # for the next save
         except Exception:  # a thread's error would otherwise only be printed in English
             log.exception("socialekaart: de rest van de site kon niet worden bijgewerkt; de hele site wordt opnieuw gebouwd")
             self.vraag_volledig()
@@ -316,47 +327,99 @@ def _regios(site: SiteData) -> list[str]:
 
 
 def schrijf_paginas(paginas: list[Pagina], site: SiteData, uitvoer: Uitvoer) -> None:
-    """Render `paginas` again and write them as MkDocs would, with the last full build's nav and
-    theme; a page's own map document too."""
-    config, files, nav, env = stand.config, stand.files, stand.nav, stand.env
-    assert config is not None and files is not None and nav is not None and env is not None
-    bouw = bouwmodule(config)
-    doc_files = files.documentation_pages(inclusion=bouw.InclusionLevel.is_in_serve)
+    """Render `paginas` again (or for the first time) and write them as MkDocs would, with the
+    last full build's nav and theme; a page's own map document too."""
+    config, files = stand.config, stand.files
+    assert config is not None and files is not None
     kaarten: dict[str, str | bytes] = {}
     for pagina in paginas:
         html, kaart = build.render_met_kaart(pagina, site, uitvoer.bestanden)
         uitvoer.paginas[pagina.src_uri] = Gegenereerd(pagina, html)
         if pagina.kaart_uri and kaart is not None and uitvoer.bestanden.get(pagina.kaart_uri) != kaart:
             kaarten[pagina.kaart_uri] = kaart
-        file = files.get_file_from_path(pagina.src_uri)
-        assert file is not None and file.page is not None
-        bouw._populate_page(file.page, config, files)
-        bouw._build_page(file.page, config, doc_files, nav, env)
+        if files.get_file_from_path(pagina.src_uri) is None:  # a new page: not in the nav (see herbouw.verschil)
+            files.append(pagina_file(config, uitvoer, pagina.src_uri, site.edit_links))
+    _bouw([p.src_uri for p in paginas])
     schrijf_bestanden(kaarten, uitvoer)
 
 
+def schrijf_handgeschreven(site: SiteData) -> list[str]:
+    """Hand-written pages whose generated content (the region's name, its gemeenten, the parts
+    of the search index) is now different: written again, through Markdown as in a build."""
+    anders = [uri for uri, (delen, url, was) in stand.fragmenten.items()
+              if fragmenten(delen, url, site, len(stand.zoekdelen)) != was]
+    _bouw(anders)  # the page's own hook remembers what it shows now
+    return anders
+
+
+def _bouw(uris: list[str]) -> None:
+    """Read and write these pages with MkDocs' own functions, as its build does."""
+    config, files, nav, env = stand.config, stand.files, stand.nav, stand.env
+    assert config is not None and files is not None and nav is not None and env is not None
+    bouw = bouwmodule(config)
+    doc_files = files.documentation_pages(inclusion=bouw.InclusionLevel.is_in_serve)
+    for uri in uris:
+        file = files.get_file_from_path(uri)
+        assert file is not None and file.page is not None
+        bouw._populate_page(file.page, config, files)
+        bouw._build_page(file.page, config, doc_files, nav, env)
+
+
+def verwijder_paginas(uris: list[str], uitvoer: Uitvoer) -> None:
+    """Pages no longer generated: out of the files and off the site."""
+    for uri in uris:
+        del uitvoer.paginas[uri]
+    _verwijder(uris)
+
+
+def verwijder_bestanden(uris: list[str], uitvoer: Uitvoer) -> None:
+    for uri in uris:
+        del uitvoer.bestanden[uri]
+    _verwijder(uris)
+
+
+def _verwijder(uris: list[str]) -> None:
+    assert stand.files is not None and stand.config is not None
+    site_dir = Path(stand.config.site_dir).resolve()
+    for uri in uris:
+        file = stand.files.get_file_from_path(uri)
+        assert file is not None
+        stand.files.remove(file)
+        pad = Path(file.abs_dest_path).resolve()
+        pad.unlink(missing_ok=True)
+        for map_ in pad.parents:  # folders left empty go too, as a full build never makes them
+            if map_ == site_dir or site_dir not in map_.parents or any(map_.iterdir()):
+                break
+            map_.rmdir()
+
+
+def kaarten(uitvoer: Uitvoer) -> list[str]:
+    """The pages' own map documents among the generated files."""
+    return [uri for uri in uitvoer.bestanden if uri not in uitvoer.andere and not uri.startswith(paden.KAART_ASSETS)]
+
+
 def nieuwe_volgorde(volgorde: list[str], uitvoer: Uitvoer) -> None:
-    """Pages in the order a full build adds them (a new name sorts differently): the sitemap
-    lists them in that order, so it is written again."""
+    """Pages in the order a full build adds them (a new name sorts differently, a page came or
+    went): the sitemap lists them in that order, so it is written again, and the parts of the
+    search index follow the pages."""
     config, files, nav, env = stand.config, stand.files, stand.nav, stand.env
     assert config is not None and files is not None and nav is not None and env is not None
     uitvoer.paginas = {uri: uitvoer.paginas[uri] for uri in volgorde}
-    for uri in volgorde:
-        file = files.get_file_from_path(uri)
-        assert file is not None
-        files.remove(file)
-        files.append(file)
+    paginas = {uri: files.get_file_from_path(uri) for uri in volgorde}
+    stand.files = files = type(files)([*(f for f in files if f.src_uri not in paginas), *paginas.values()])
+    stand.zoekdelen = kaartdelen(f.dest_uri for f in files.documentation_pages())
     bouwmodule(config)._build_theme_template("sitemap.xml", env, files, config, nav)
 
 
 def schrijf_bestanden(bestanden: dict[str, str | bytes], uitvoer: Uitvoer) -> None:
     """Write generated non-page files with new contents, as MkDocs copies them in a build."""
-    assert stand.files is not None
+    assert stand.files is not None and stand.config is not None
     for src_uri, inhoud in bestanden.items():
         uitvoer.bestanden[src_uri] = inhoud
         file = stand.files.get_file_from_path(src_uri)
-        assert file is not None
-        if isinstance(inhoud, bytes):
+        if file is None:
+            stand.files.append(file := File.generated(stand.config, src_uri, content=inhoud))
+        elif isinstance(inhoud, bytes):
             file.content_bytes = inhoud
         else:
             file.content_string = inhoud

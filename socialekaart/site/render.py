@@ -16,7 +16,7 @@ from . import labels, paden
 from .data import SiteData
 from .pagina import Pagina
 from .veilig import markdown_html, veilige_url
-from .zoeken import SYNONIEMEN_BESTAND, TEAMS_BESTAND, zoekkenmerken
+from .zoeken import SYNONIEMEN_BESTAND, TEAMS_BESTAND, pagefind_mappen, zoekkenmerken
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -109,3 +109,10 @@ def render_pagina(pagina: Pagina, site: SiteData, bestanden: Mapping[str, str | 
             **context,
         },
     )
+
+
+def fragmenten(delen: Iterable[str], pad: str, site: SiteData, zoekdelen: int) -> tuple[str, ...]:
+    """The generated content a hand-written page at `pad` asks for (`<!-- socialekaart:<deel> -->`);
+    `zoekdelen`: how many parts the search index has (the search page loads each)."""
+    context = {"zoekdelen": pagefind_mappen(zoekdelen)[1:]}
+    return tuple(render_template(f"fragmenten/{deel}.html", pad, site, context) for deel in delen)

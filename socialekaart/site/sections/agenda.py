@@ -14,7 +14,7 @@ from ...agenda.models import SOORT_LABELS, STATUS_LABELS, Agenda, AgendaItem
 from .. import paden
 from ..data import SiteData
 from ..pagina import Pagina
-from . import files, section
+from . import files, record_pagina, section
 
 FEED = "agenda.ics"
 
@@ -131,6 +131,15 @@ def _kpi(site: SiteData, kpi) -> ov.KpiWeergave:
     # The region total of summable figures would dwarf the gemeenten; the table shows it.
     grafiek_tabel = tabel.zonder("regio") if kpi.optelbaar and len(tabel.codes) > 1 else tabel
     return ov.KpiWeergave(kpi, tabel, staaf=staafgrafiek(grafiek_tabel), kernpunt=kernpunt(tabel))
+
+
+@record_pagina("agenda")
+def agendapunt(site: SiteData, item: AgendaItem) -> Pagina | None:
+    """The page of one item (in `mkdocs serve`, before the rest of its agenda's pages)."""
+    a = site.dataset.of("agendas").get(item.regio)
+    if not isinstance(a, Agenda):
+        return None
+    return _item_pagina(site, a, _regio_naam(site, a.id), item, ov.items_van(site.dataset, a.id))
 
 
 def _item_pagina(site: SiteData, a: Agenda, naam: str, item: AgendaItem, items: list[AgendaItem]) -> Pagina:

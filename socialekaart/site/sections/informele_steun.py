@@ -37,7 +37,8 @@ def initiatief(site: SiteData, item: InformeleSteun) -> Pagina:
     return Pagina(
         paden.initiatief(item.id),
         "informele_steun/initiatief.html",
-        {"item": item, "aanbieder": aanbieder, "gemeente_codes": codes, "teams": teams},
+        {"item": item, "aanbieder": aanbieder, "gemeente_codes": codes, "teams": teams,
+         "agenda_punten": site.agenda_voor(item, "informele-steun")},
         titel=item.naam,
         bron=item.bron,
         kaart=steun_punten(site, item, None),

@@ -27,7 +27,7 @@ def team_pagina(site: SiteData, team: LokaalTeam) -> Pagina:
     return Pagina(
         paden.lokaal_team(team.id),
         "lokale_teams/team.html",
-        {"team": team},
+        {"team": team, "agenda_punten": site.agenda_voor(team, "lokale-teams")},
         titel=team.naam,
         bron=team.bron,
         kaart=punten,
