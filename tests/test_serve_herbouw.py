@@ -14,6 +14,7 @@ import logging
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -428,6 +429,37 @@ def test_regios_gekozen_in_mkdocs_yml(gebouwd, project: Path, tmp_path: Path, mo
 
     veranderd, eerst, alle = na_opslaan(gebouwd, project, tmp_path / "weg", monkeypatch, verhuizen)
     assert not (site / PAGINA).exists() and "informele-steun/index.html" in veranderd
+
+
+def test_opslaan_terwijl_de_rest_nog_loopt(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second save while the rest of the first is still being made gets its page without
+    waiting for that rest; the rest then begins again, and the site ends as a full build of both."""
+    bouwer, volledig, gelezen, site, bron = gebouwd
+    voor = inhoud(site)
+    gestart, door, rondes = threading.Event(), threading.Event(), []
+    andere = mkdocs_serve.build.andere_bestanden
+
+    def langzaam(*args):  # the open-data export of a national site, which takes seconds
+        rondes.append(1)
+        gestart.set()
+        door.wait(120)
+        return andere(*args)
+
+    monkeypatch.setattr(mkdocs_serve.build, "andere_bestanden", langzaam)
+    bewaar(bouwer, bron, "naam: Home-Start Woerden", "naam: Aan huis Home-Start Woerden")
+    bouwer()
+    assert gestart.wait(120)
+    tweede = project / "data/informele-steun/buurtgezinnen-woerden.yml"
+    bewaar(bouwer, tweede, "naam: Buurtgezinnen Woerden", "naam: Buurtgezinnen in Woerden")
+    opslaan = threading.Thread(target=bouwer)
+    opslaan.start()
+    opslaan.join(120)  # against a hang only: it must not wait for the rest, which waits for `door`
+    assert not opslaan.is_alive() and not door.is_set()
+    assert "Buurtgezinnen in Woerden" in (site / ANDERE).read_text(encoding="utf-8")
+    door.set()
+    bouwer.wacht()
+    assert len(rondes) == 2 and volledig == [] and not bouwer.volledig_nodig  # begun again once, from the new data
+    zoals_een_volledige_build(project, tmp_path, voor, inhoud(site))
 
 
 def test_geen_volledige_build_zonder_geslaagde_vorige(gebouwd) -> None:

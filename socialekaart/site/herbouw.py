@@ -141,12 +141,14 @@ class Bronnen:
                 object.__setattr__(w.oud, "__pydantic_fields_set__", set(w.nieuw.model_fields_set))
                 alles.forget_positions(w.oud)
             elif w.nieuw is not None:
+                self._records[os.path.abspath(w.path)] = (w.folder, w.nieuw)
                 records = alles.records.setdefault(w.folder, {})
                 records[w.record_id] = w.nieuw
                 alles.records[w.folder] = dict(sorted(records.items(), key=lambda paar: bestandsvolgorde(paar[0])))
                 alles.paths[id(w.nieuw)], alles.files[id(w.nieuw)] = w.shown, w.path
                 alles.bestanden += 1
             elif w.oud is not None:
+                self._records.pop(os.path.abspath(alles.files[id(w.oud)]), None)
                 del alles.records[w.folder][w.record_id]
                 alles.forget_positions(w.oud)
                 alles.paths.pop(id(w.oud), None)

@@ -193,15 +193,26 @@ def on_serve(server: LiveReloadServer, builder: Callable[[], None], site: Callab
     return server
 
 
+class _Opnieuw(Exception):
+    """A save changed the data while the rest of the site was being made: begin that again."""
+
+
 class Bouwer:
     """The serve builder: the changed pages when that is enough, else MkDocs' full build.
 
     A quick rebuild writes the saved record's own page first and returns, so the browser gets
     it; the rest of the site (overviews, gemeente pages, voor-scholen, open data, search files,
-    ...) follows in a thread, and when that is done, the browsers reload and Pagefind runs. The
-    next build waits for that thread: a save within those seconds (nationally 5-15, mostly the
-    open-data export) gets its page only after them.
+    ...) follows in a thread, and when that is done, the browsers reload and Pagefind runs.
+
+    The rest takes seconds nationally (mostly the open-data export), and an editor saves again
+    within them. That save does not wait: the data changes only while `_schrijven` is held, and
+    the rest writes only under it too, in small steps, each time checking that the data is the
+    version it worked from. When it is not, the rest begins again from the new data; what it
+    wrote so far was whole pages and files of an older version, and the next round compares
+    against them, so nothing is left out.
     """
+
+    STAP = 32  # pages written per hold of the lock: a save waits at most for these
 
     def __init__(self, volledig: Callable[[], None], wijzigingen: Wijzigingen, site: Callable[[], tuple[SiteData, Uitvoer]],
                  server: LiveReloadServer | None = None) -> None:
@@ -210,10 +221,13 @@ class Bouwer:
         self.site = site
         self.server = server
         self.volledig_nodig = False  # the rest of a quick rebuild found what only a full build shows
-        self._rest: threading.Thread | None = None
+        self._schrijven = threading.Lock()  # held while the data changes or pages and files are written
+        self._rest: threading.Thread | None = None  # set and cleared under the lock
+        self._hielden: set[str] = set()  # pages that held a changed record, not yet rendered again
+        self._begin = 0.0  # when the last save was seen
+        self._stoppen = False
 
     def __call__(self) -> None:
-        self.wacht()
         paden = self.wijzigingen.neem()
         try:
             if stand.klaar and not self.volledig_nodig and self.snel(paden):
@@ -222,16 +236,19 @@ class Bouwer:
             self.wijzigingen.terug(paden)
             log.error(f"De gegevens bevatten fouten; de site is niet bijgewerkt.\n{error}")
             raise Abort("Aborted with a BuildError!") from None
+        self._stoppen = True  # a full build follows: the rest would be in vain
+        self.wacht()
+        self._stoppen = False
         self.volledig_nodig = False
+        self._hielden.clear()
         gc.unfreeze()  # the last site may now be collected
         self.volledig()
         self.voorbereiden()
 
     def wacht(self) -> None:
-        """Until the rest of the last quick rebuild is written."""
-        if self._rest is not None:
-            self._rest.join()
-            self._rest = None
+        """Until the rest of the last quick rebuild is written (or given up)."""
+        if (rest := self._rest) is not None:
+            rest.join()
 
     def voorbereiden(self) -> None:
         """After a full build: which file holds which record, and which pages show it (a few
@@ -248,37 +265,72 @@ class Bouwer:
         """Write the saved records' own pages, start the rest; False when a full build is needed."""
         begin, processor = time.perf_counter(), time.thread_time()
         site, uitvoer = self.site()
-        self.voorbereiden()
-        assert stand.bronnen is not None
-        wijzigingen = stand.bronnen.wijzigingen(paden, site.vandaag)
-        if wijzigingen is None:
-            return False
-        if not wijzigingen:
-            return True  # saved without a change
-        hielden = stand.bronnen.pas_toe(wijzigingen, site)
-        eerst = eigen_paginas(site, uitvoer.paginas, wijzigingen)
-        if eerst.volledig:
-            log.info("socialekaart: %s; de hele site wordt opnieuw gebouwd", eerst.volledig)
-            return False
-        schrijf_paginas(eerst.paginas, site, uitvoer)
+        with self._schrijven:
+            self.voorbereiden()
+            assert stand.bronnen is not None
+            wijzigingen = stand.bronnen.wijzigingen(paden, site.vandaag)
+            if wijzigingen is None:
+                return False
+            if not wijzigingen:
+                return True  # saved without a change
+            self._hielden |= stand.bronnen.pas_toe(wijzigingen, site)
+            eerst = eigen_paginas(site, uitvoer.paginas, wijzigingen)
+            if eerst.volledig:
+                log.info("socialekaart: %s; de hele site wordt opnieuw gebouwd", eerst.volledig)
+                return False
+            schrijf_paginas(eerst.paginas, site, uitvoer)
+            self._hielden -= {p.src_uri for p in eerst.paginas}
+            self._begin = begin
+            if self._rest is None:
+                self._rest = threading.Thread(target=self.rest, args=(site, uitvoer), name="socialekaart-herbouw")
+                self._rest.start()
         log.info("socialekaart: %d pagina's opnieuw gemaakt in %.2f s (%.2f s processortijd); de rest van de site volgt",
                  len(eerst.paginas), time.perf_counter() - begin, time.thread_time() - processor)
-        gedaan = {p.src_uri for p in eerst.paginas}
-        self._rest = threading.Thread(target=self.rest, args=(site, uitvoer, hielden - gedaan, begin), name="socialekaart-herbouw")
-        self._rest.start()
         return True
 
-    def rest(self, site: SiteData, uitvoer: Uitvoer, hielden: set[str], begin: float) -> None:
-        """Every other page and file a full build would now write differently (in a thread)."""
+    def rest(self, site: SiteData, uitvoer: Uitvoer) -> None:
+        """Every other page and file a full build would now write differently (in a thread),
+        from the newest data: begun again when a save changes it meanwhile."""
         config = stand.config
         assert config is not None
         try:
+            while not self._stoppen:
+                try:
+                    if self._ronde(site, uitvoer):
+                        achtergrond.start(Path(config.site_dir))
+                    return
+                except _Opnieuw:
+                    continue
+        except Exception:  # a thread's error would otherwise only be printed in English
+            log.exception("socialekaart: de rest van de site kon niet worden bijgewerkt; de hele site wordt opnieuw gebouwd")
+            self.vraag_volledig()
+        finally:
+            with self._schrijven:
+                self._rest = None
+
+    def _ronde(self, site: SiteData, uitvoer: Uitvoer) -> bool:
+        """One try at the rest; raises _Opnieuw when the data changed meanwhile, and returns
+        whether the site is complete (else a full build has been asked for)."""
+        with self._schrijven:
+            versie, hielden = site.versie, set(self._hielden)
+
+        def bij(versie_nu: int) -> None:
+            if versie_nu != versie or self._stoppen:
+                raise _Opnieuw
+
+        try:
+            # Reading the data while a save may change it: a failure then only means "again".
             rest = verschil(site, uitvoer.paginas, hielden)
-            if rest.volledig:
+            andere = None if rest.volledig else build.andere_bestanden(site, uitvoer.synoniemen)
+        except Exception:
+            bij(site.versie)
+            raise
+        with self._schrijven:
+            bij(site.versie)
+            if rest.volledig or andere is None:
                 log.info("socialekaart: %s; de hele site wordt opnieuw gebouwd", rest.volledig)
                 self.vraag_volledig()
-                return
-            andere = build.andere_bestanden(site, uitvoer.synoniemen)
+                return False
             bestanden, weg = andere_bestanden(andere, uitvoer.bestanden, uitvoer.andere)
             over = {g.pagina.src_uri: (g.pagina, g.pagina.over_bestanden(uitvoer.bestanden))
                     for g in uitvoer.paginas.values() if g.pagina.over_bestanden}
@@ -289,19 +341,22 @@ class Bouwer:
             # A page about the other files (open data: their sizes) follows when what it says changed.
             anders = [p for uri, (p, was) in over.items() if p.over_bestanden(uitvoer.bestanden) != was
                       and all(r.src_uri != uri for r in rest.paginas)]  # type: ignore[misc]
-            schrijf_paginas([*rest.paginas, *anders], site, uitvoer)
+        paginas = [*rest.paginas, *anders]
+        for i in range(0, len(paginas), self.STAP):
+            with self._schrijven:
+                bij(site.versie)
+                schrijf_paginas(paginas[i : i + self.STAP], site, uitvoer)
+        with self._schrijven:
+            bij(site.versie)
             if rest.volgorde:
                 nieuwe_volgorde(rest.volgorde, uitvoer)
             handgeschreven = schrijf_handgeschreven(site)
-            log.info("socialekaart: site compleet na %.1f s (nog %d pagina's, %d weg, %d andere bestanden)",
-                     time.perf_counter() - begin, len(rest.paginas) + len(handgeschreven), len(rest.weg), len(bestanden) + len(weg))
-            self.herlaad()
+            self._hielden -= hielden
             stand.bronnen = Bronnen(site.alles or site.dataset, uitvoer.paginas, _regios(site))  # for the next save
-        except Exception:  # a thread's error would otherwise only be printed in English
-            log.exception("socialekaart: de rest van de site kon niet worden bijgewerkt; de hele site wordt opnieuw gebouwd")
-            self.vraag_volledig()
-            return
-        achtergrond.start(Path(config.site_dir))
+            log.info("socialekaart: site compleet na %.1f s (nog %d pagina's, %d weg, %d andere bestanden)",
+                     time.perf_counter() - self._begin, len(paginas) + len(handgeschreven), len(rest.weg), len(bestanden) + len(weg))
+            self.herlaad()
+        return True
 
     def vraag_volledig(self) -> None:
         """Ask the server for a build, which will then be a full one."""
