@@ -2,11 +2,16 @@
 the browser gets the changed page, best of --keer.
 
 Makes the national project (as nationaal.py), starts `mkdocs serve` on a free port, waits for
-the first build, then changes one informele-steun initiative --keer times each: its description,
-its name (which moves it in its overview) and its gemeente (which moves it between gemeente
-pages), and polls its page until the new text is served. Also printed: when serve's log says the
-rest of the site (gemeente pages, open data, ...) is written ("site compleet"), measured from
-the save by serve itself.
+the first build, then, --keer times each:
+- changes one informele-steun initiative: its description, its name (which moves it in its
+  overview) and its gemeente (which moves it between gemeente pages);
+- adds a new initiative file, and removes it again (its page must then be gone);
+- changes the title of an agenda item;
+- saves twice in a row, the second time while the rest of the site after the first is still
+  being made (its page must not wait for that rest);
+and polls the page until the new text is served (or is gone). Also printed: when serve's log says
+the rest of the site (gemeente pages, open data, ...) is written ("site compleet"), measured from
+the last save by serve itself, and how many full builds serve made (0 is the aim).
 
 Run: .venv/bin/python benchmarks/serve_herbouw.py [--schaal 1] [--keer 5]
 """
@@ -23,6 +28,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -31,6 +37,8 @@ from nationaal import make_project  # noqa: E402
 
 BESTAND = "data/informele-steun/initiatief-7.yml"
 PAGINA = "informele-steun/initiatief-7/"
+AGENDAPUNT = "data/agenda/regio-1/ambitie-1.yml"
+AGENDAPAGINA = "agenda/regio-1/ambitie-1/"
 SNEL = re.compile(r"pagina's opnieuw gemaakt in ([0-9.]+) s \(([0-9.]+) s processortijd\)")
 COMPLEET = re.compile(r"site compleet na ([0-9.]+) s")
 
@@ -49,10 +57,10 @@ def lees(url: str) -> str:
         return ""
 
 
-def wacht_op(url: str, tekst: str, grens: float) -> float:
-    """Seconds until `url` serves `tekst` (polled every 20 ms)."""
+def wacht_op(url: str, tekst: str | None, grens: float) -> float:
+    """Seconds until `url` serves `tekst`, or (None) serves nothing (polled every 20 ms)."""
     start = time.perf_counter()
-    while tekst not in lees(url):
+    while (tekst not in lees(url)) if tekst is not None else lees(url):
         if time.perf_counter() - start > grens:
             sys.exit(f"na {grens:.0f} s staat '{tekst}' nog niet op {url}")
         time.sleep(0.02)
@@ -81,20 +89,17 @@ def main() -> None:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{poort}"],
                                 cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            url = f"http://127.0.0.1:{poort}/{PAGINA}"
-            eerste = wacht_op(url, "Initiatief 7", 1800)
+            eerste = wacht_op(f"http://127.0.0.1:{poort}/{PAGINA}", "Initiatief 7", 1800)
             print(f"{records} gegevensbestanden; eerste build in serve: {eerste:.0f} s (belasting {os.getloadavg()[0]:.1f})")
             time.sleep(2)
-            bestand = project / BESTAND
-            for soort, wijzigingen in (("beschrijving", beschrijvingen(args.keer)), ("naam", namen(args.keer)),
-                                       ("gemeente", gemeenten(args.keer))):
+            for soort, stappen in scenarios(project, args.keer, poort):
                 pagina, compleet = [], []
-                for oud, nieuw, te_zien in wijzigingen:
+                for actie, pad, te_zien in stappen:
                     klaar = len(COMPLEET.findall(logpad.read_text(errors="replace")))
-                    wijzig(bestand, oud, nieuw)
-                    pagina.append(wacht_op(url, te_zien, 900))
+                    actie()
+                    pagina.append(wacht_op(f"http://127.0.0.1:{poort}/{pad}", te_zien, 900))
                     compleet.append(wacht_op_log(logpad, klaar, 900))
-                    print(f"  {soort} gewijzigd: {pagina[-1]:.2f} s tot de nieuwe pagina, site compleet na {compleet[-1]:.1f} s "
+                    print(f"  {soort}: {pagina[-1]:.2f} s tot de nieuwe pagina, site compleet na {compleet[-1]:.1f} s "
                           f"(belasting {os.getloadavg()[0]:.1f})")
                     time.sleep(3)  # a person reads before the next save; the search index runs meanwhile
                 print(f"{soort}: opgeslagen -> pagina nieuw: beste {min(pagina):.2f} s, mediaan {mediaan(pagina):.2f} s (budget 1 s); "
@@ -112,6 +117,44 @@ def main() -> None:
             log.close()
             if args.log:
                 print(logpad.read_text(errors="replace")[-3000:])
+
+
+Stap = tuple[Callable[[], None], str, str | None]  # what to save, the page, its new text (None: gone)
+
+
+def scenarios(project: Path, keer: int, poort: int) -> list[tuple[str, list[Stap]]]:
+    bestand = project / BESTAND
+
+    def bewerk(pad: Path, oud: str, nieuw: str) -> Callable[[], None]:
+        return lambda: wijzig(pad, oud, nieuw)
+
+    def bewerkingen(lijst: list[tuple[str, str, str]], pad: Path = bestand, pagina: str = PAGINA) -> list[Stap]:
+        return [(bewerk(pad, oud, nieuw), pagina, te_zien) for oud, nieuw, te_zien in lijst]
+
+    nieuw_en_weg: list[Stap] = []
+    for i in range(keer):
+        nieuw = bestand.with_name(f"nieuw-initiatief-{i}.yml")
+        tekst = bestand.read_text(encoding="utf-8").replace("naam: Initiatief 7", f"naam: Nieuw initiatief {i}")
+        pad = f"informele-steun/nieuw-initiatief-{i}/"
+        nieuw_en_weg += [(lambda n=nieuw, t=tekst: n.write_text(t, encoding="utf-8"), pad, f"Nieuw initiatief {i}"),
+                         (nieuw.unlink, pad, None)]
+    punt = project / AGENDAPUNT
+    titel = "titel: Ambitie 1 van de regio"
+    agenda = [(f"{titel}{' versie ' + str(i - 1) if i else ''}", f"{titel} versie {i}", f"Ambitie 1 van de regio versie {i}") for i in range(keer)]
+
+    def twee_keer(i: int) -> Stap:
+        """The first save's rest (seconds) is still being made when the second one comes."""
+        def opslaan() -> None:
+            naam = re.search(r"^naam: .*$", bestand.read_text(encoding="utf-8"), re.MULTILINE)
+            assert naam is not None
+            wijzig(bestand, naam.group(0), f"naam: Eerst {i}")
+            time.sleep(0.5)
+            wijzig(bestand, f"naam: Eerst {i}", f"naam: Twee keer {i}")
+        return opslaan, PAGINA, f"Twee keer {i}"
+
+    return [("beschrijving", bewerkingen(beschrijvingen(keer))), ("naam", bewerkingen(namen(keer))),
+            ("gemeente", bewerkingen(gemeenten(keer))), ("nieuw bestand en weer weg", nieuw_en_weg),
+            ("agendapunt", bewerkingen(agenda, punt, AGENDAPAGINA)), ("twee keer kort na elkaar", [twee_keer(i) for i in range(keer)])]
 
 
 def beschrijvingen(keer: int) -> list[tuple[str, str, str]]:
