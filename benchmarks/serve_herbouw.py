@@ -39,7 +39,7 @@ BESTAND = "data/informele-steun/initiatief-7.yml"
 PAGINA = "informele-steun/initiatief-7/"
 AGENDAPUNT = "data/agenda/regio-1/ambitie-1.yml"
 AGENDAPAGINA = "agenda/regio-1/ambitie-1/"
-SNEL = re.compile(r"pagina's opnieuw gemaakt in ([0-9.]+) s \(([0-9.]+) s processortijd\)")
+SNEL = re.compile(r"pagina's opnieuw gemaakt en [0-9]+ weggehaald in ([0-9.]+) s \(([0-9.]+) s processortijd\)")
 COMPLEET = re.compile(r"site compleet na ([0-9.]+) s")
 
 

@@ -177,9 +177,10 @@ def snel_en_volledig(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest
 
 
 def na_opslaan(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-               opslaan: Callable[[], list[Path]]) -> tuple[set[str], list[str], set[str]]:
+               opslaan: Callable[[], list[Path]], tussendoor: Callable[[], None] = lambda: None) -> tuple[set[str], list[str], set[str]]:
     """`opslaan()` writes, adds or removes files and returns them; the observer's events follow,
-    the quick rebuild runs, and the site is compared with a full build."""
+    the quick rebuild runs (`tussendoor()` when the builder has returned), and the site is
+    compared with a full build."""
     bouwer, volledig, gelezen, site, bron = gebouwd
     voor = inhoud(site)
     uitvoer = mkdocs_hooks._build.uitvoer
@@ -198,6 +199,7 @@ def na_opslaan(gebouwd, project: Path, tmp_path: Path, monkeypatch: pytest.Monke
         bouwer.wijzigingen.dispatch(type("Event", (), {"is_directory": False, "src_path": str(bestand)})())
     bouwer()
     eerst = list(geschreven[0]) if geschreven else []
+    tussendoor()
     bouwer.wacht()
     assert volledig == [] and bouwer.volledig_nodig is False
     veranderd = zoals_een_volledige_build(project, tmp_path, voor, inhoud(site))
@@ -326,8 +328,15 @@ def test_nieuw_en_verwijderd_bestand(gebouwd, project: Path, tmp_path: Path, mon
         assert gebouwd[2][-1] == str(nieuw)  # the one file read
     finally:
         nieuw.unlink(missing_ok=True)
-    veranderd, eerst, alle = na_opslaan(gebouwd, project, tmp_path / "weg", monkeypatch, lambda: [nieuw])
-    assert not (gebouwd[3] / "informele-steun/opvoedmaatje-woerden").exists()
+    door, verschil = threading.Event(), mkdocs_serve.verschil
+    monkeypatch.setattr(mkdocs_serve, "verschil", lambda *a: door.wait(120) and verschil(*a))  # the rest waits
+
+    def direct_weg() -> None:
+        assert not (gebouwd[3] / "informele-steun/opvoedmaatje-woerden").exists()  # before the rest
+        door.set()
+
+    veranderd, eerst, alle = na_opslaan(gebouwd, project, tmp_path / "weg", monkeypatch, lambda: [nieuw], direct_weg)
+    assert door.is_set() and not (gebouwd[3] / "informele-steun/opvoedmaatje-woerden").exists()
     assert "Opvoedmaatje" not in (gebouwd[3] / "informele-steun/index.html").read_text(encoding="utf-8")
 
 

@@ -83,6 +83,10 @@ class Bronnen:
             for record_id in {id(r) for r in _records_in(gegenereerd.pagina.context)}:
                 self._paginas.setdefault(record_id, []).append(src_uri)
 
+    def paginas_van(self, record: Record) -> list[str]:
+        """The pages whose context held `record` when they were last described."""
+        return self._paginas.get(id(record), [])
+
     def wijzigingen(self, paden: Iterable[str], vandaag: date) -> list[Wijziging] | None:
         """What the saved files change, or None when only a full build shows it correctly.
 
@@ -183,11 +187,19 @@ def eigen_paginas(site: SiteData, paginas: Mapping[str, Gegenereerd], wijziginge
     return uit
 
 
-def verschil(site: SiteData, paginas: Mapping[str, Gegenereerd], hielden: Collection[str]) -> Verschil:
+def weg_paginas(bronnen: Bronnen, paginas: Mapping[str, Gegenereerd], wijzigingen: Iterable[Wijziging]) -> list[str]:
+    """The own pages of removed records (pages whose source is the removed file): gone at once.
+    Should a full build still make one, `verschil()` finds it as a new page."""
+    return [uri for w in wijzigingen if w.nieuw is None and w.oud is not None
+            for uri in bronnen.paginas_van(w.oud) if uri in paginas and paginas[uri].pagina.bron == w.oud.bron]
+
+
+def verschil(site: SiteData, paginas: Mapping[str, Gegenereerd], hielden: Collection[str], sitemap: list[str] | None = None) -> Verschil:
     """The pages a full build would write differently now: changed, new and gone.
 
     `paginas` is what the site shows, `hielden` the pages whose context held a changed record
-    and that have not been rendered again since.
+    and that have not been rendered again since, `sitemap` the pages in the order the sitemap
+    lists them (default: that of `paginas`).
     """
     uit = Verschil()
     gezien: dict[str, None] = {}  # in order
@@ -204,7 +216,7 @@ def verschil(site: SiteData, paginas: Mapping[str, Gegenereerd], hielden: Collec
     uit.weg = [uri for uri in paginas if uri not in gezien]
     if weg_uit_menu := next((uri for uri in uit.weg if paginas[uri].pagina.in_nav), None):
         uit.volledig = f"pagina uit het menu: {paginas[weg_uit_menu].pagina.titel}"
-    elif list(gezien) != list(paginas):
+    elif list(gezien) != (list(paginas) if sitemap is None else sitemap):
         uit.volgorde = list(gezien)
     return uit
 

@@ -31,7 +31,7 @@ from mkdocs.structure.files import File
 from ..problems import DataError
 from . import build, paden
 from .build import Gegenereerd
-from .herbouw import Bronnen, andere_bestanden, eigen_paginas, verschil
+from .herbouw import Bronnen, andere_bestanden, eigen_paginas, verschil, weg_paginas
 from .mkdocs_helft import bouwmodule
 from .mkdocs_pagina import pagina_file
 from .render import fragmenten
@@ -61,6 +61,7 @@ class Stand:
         self.nav: Navigation | None = None
         self.env: Environment | None = None
         self.bronnen: Bronnen | None = None
+        self.sitemap: list[str] = []  # the generated pages in the order sitemap.xml lists them
         self.zoekdelen: list[str] = []  # the globs of the sociale kaart's index parts (zoeken.kaartdelen)
         # Hand-written pages with generated content: src_uri -> (what they ask for, their url, what it was).
         self.fragmenten: dict[str, tuple[list[str], str, tuple[str, ...]]] = {}
@@ -256,6 +257,7 @@ class Bouwer:
         if stand.klaar and stand.bronnen is None:
             site, uitvoer = self.site()
             stand.bronnen = Bronnen(site.alles or site.dataset, uitvoer.paginas, _regios(site))
+            stand.sitemap = list(uitvoer.paginas)
             # The built site stays until the next full build: out of the garbage collector's
             # sight, or a quick rebuild waits while it walks millions of objects (seconds nationally).
             gc.collect()
@@ -278,14 +280,16 @@ class Bouwer:
             if eerst.volledig:
                 log.info("socialekaart: %s; de hele site wordt opnieuw gebouwd", eerst.volledig)
                 return False
+            weg = weg_paginas(stand.bronnen, uitvoer.paginas, wijzigingen)
+            verwijder_paginas(weg, uitvoer)
             schrijf_paginas(eerst.paginas, site, uitvoer)
             self._hielden -= {p.src_uri for p in eerst.paginas}
             self._begin = begin
             if self._rest is None:
                 self._rest = threading.Thread(target=self.rest, args=(site, uitvoer), name="socialekaart-herbouw")
                 self._rest.start()
-        log.info("socialekaart: %d pagina's opnieuw gemaakt in %.2f s (%.2f s processortijd); de rest van de site volgt",
-                 len(eerst.paginas), time.perf_counter() - begin, time.thread_time() - processor)
+        log.info("socialekaart: %d pagina's opnieuw gemaakt en %d weggehaald in %.2f s (%.2f s processortijd); de rest van de site volgt",
+                 len(eerst.paginas), len(weg), time.perf_counter() - begin, time.thread_time() - processor)
         return True
 
     def rest(self, site: SiteData, uitvoer: Uitvoer) -> None:
@@ -320,7 +324,7 @@ class Bouwer:
 
         try:
             # Reading the data while a save may change it: a failure then only means "again".
-            rest = verschil(site, uitvoer.paginas, hielden)
+            rest = verschil(site, uitvoer.paginas, hielden, stand.sitemap)
             andere = None if rest.volledig else build.andere_bestanden(site, uitvoer.synoniemen)
         except Exception:
             bij(site.versie)
@@ -460,6 +464,7 @@ def nieuwe_volgorde(volgorde: list[str], uitvoer: Uitvoer) -> None:
     config, files, nav, env = stand.config, stand.files, stand.nav, stand.env
     assert config is not None and files is not None and nav is not None and env is not None
     uitvoer.paginas = {uri: uitvoer.paginas[uri] for uri in volgorde}
+    stand.sitemap = list(volgorde)
     paginas = {uri: files.get_file_from_path(uri) for uri in volgorde}
     stand.files = files = type(files)([*(f for f in files if f.src_uri not in paginas), *paginas.values()])
     stand.zoekdelen = kaartdelen(f.dest_uri for f in files.documentation_pages())
