@@ -1,7 +1,8 @@
 """`mkdocs serve` after a saved data file (issue 14 part 3): only that file is read again, only
-the pages and files a full build would change are written again (checked against a real full
-build of the edited data), a broken edit keeps the last good site, and a new file goes to
-MkDocs' full build.
+the pages and files a full build would change are written again, added or removed (checked
+against a real full build of the edited data), in every data folder and for new and removed
+files; a broken edit keeps the last good site; a save while the last one's rest is being made
+does not wait for it; what cannot be a record, a moved folder and the nav go to MkDocs' full build.
 
 The builder runs in this process, as `mkdocs serve` runs it; the observer is not started except
 in the last test, so no test depends on timing (the builder's thread is waited for).
@@ -9,6 +10,7 @@ in the last test, so no test depends on timing (the builder's thread is waited f
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import logging
 import os
@@ -469,6 +471,29 @@ def test_opslaan_terwijl_de_rest_nog_loopt(gebouwd, project: Path, tmp_path: Pat
     bouwer.wacht()
     assert len(rondes) == 2 and volledig == [] and not bouwer.volledig_nodig  # begun again once, from the new data
     zoals_een_volledige_build(project, tmp_path, voor, inhoud(site))
+
+
+def test_een_pagina_in_het_menu_erbij_of_weg_vraagt_een_volledige_build(gebouwd, caplog: pytest.LogCaptureFixture,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every page shows the nav: a nav page that comes or goes changes every page, which is a
+    full build. The rest of the quick rebuild finds it and asks the server for that build."""
+    bouwer, volledig, gelezen, site, bron = gebouwd
+    data, uitvoer = mkdocs_hooks._build.site, mkdocs_hooks._build.uitvoer
+    zonder = {uri: g for uri, g in uitvoer.paginas.items() if uri != "gemeenten/index.md"}
+    assert herbouw.verschil(data, zonder, set()).volledig == "andere pagina in het menu: Gemeenten"
+    assert herbouw.verschil(data, uitvoer.paginas, set()).volledig is None
+    met = {**uitvoer.paginas, "extra/index.md": dataclasses.replace(uitvoer.paginas["gemeenten/index.md"])}
+    met["extra/index.md"].pagina = dataclasses.replace(met["extra/index.md"].pagina, pad="extra/")
+    assert herbouw.verschil(data, met, set()).volledig == "pagina uit het menu: Gemeenten"
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.socialekaart")
+    bewaar(bouwer, bron, OUDE_TEKST, "Andere tekst")
+    verschil = herbouw.verschil
+    monkeypatch.setattr(mkdocs_serve, "verschil", lambda site, paginas, *a: verschil(site, zonder, *a))  # as if the page were new
+    bouwer()
+    bouwer.wacht()
+    assert volledig == [] and bouwer.volledig_nodig and "de hele site wordt opnieuw gebouwd" in caplog.text
+    bouwer()
+    assert volledig == [1] and not bouwer.volledig_nodig
 
 
 def test_geen_volledige_build_zonder_geslaagde_vorige(gebouwd) -> None:

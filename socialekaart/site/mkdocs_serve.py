@@ -3,10 +3,11 @@
 MkDocs rebuilds the whole site on every change (config, hooks, all pages, minutes nationally)
 and polls the watched folders every half second. `on_serve` swaps in:
 - an inotify observer (watchdog's native one) that also notes which files changed;
-- a builder that, when existing record files changed (see herbouw.py), checks the data again and
-  renders the pages and files a full build would change, through MkDocs' own page functions with
-  the nav, theme environment and files of the last full build: the record's own page first,
-  the rest of the site in a thread; anything else goes to MkDocs' full build as before.
+- a builder that, when files in the data folder changed, were added or removed (see
+  herbouw.py), checks the data again and writes the pages and files a full build would change
+  (new ones added, gone ones removed), through MkDocs' own page functions with the nav, theme
+  environment and files of the last full build: the record's own page first, the rest of the
+  site in a thread; anything else goes to MkDocs' full build as before.
 Pagefind then runs in the background, so the page is served before the search index is done.
 
 MkDocs 1.6.1 is frozen; this uses its page-building functions and the server's observer and
