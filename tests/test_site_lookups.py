@@ -66,3 +66,13 @@ def test_agenda_links_match_the_agenda_module_both_ways(site: SiteData) -> None:
 
 def test_the_index_is_built_once_per_build(site: SiteData) -> None:
     assert site.index is site.index
+
+
+def test_lookups_of_an_older_version_are_never_used(site: SiteData) -> None:
+    """`mkdocs serve` changes records in place and calls `vernieuw()`; a thread that was still
+    making lookups from the old data may store them afterwards. They must not be used."""
+    oud = site.index
+    versie = site.versie
+    site.vernieuw()
+    site._index = (versie, oud)  # stored late, by a thread that began before the change
+    assert site.index is not oud and site.index is site.index

@@ -6,7 +6,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from typing import Any
 from urllib.parse import urljoin
 
@@ -131,14 +130,19 @@ class SiteData:
         return correctie_mailto(self.instellingen.correctie_email, titel, bron, pagina_url(self.site_url, pad))
 
     versie: int = 0  # raised by `vernieuw()`: what was derived from an older version is stale
+    _index: tuple[int, Index] | None = field(default=None, repr=False, compare=False)
 
-    @cached_property
+    @property
     def index(self) -> Index:
-        return Index(self)
+        # Tagged with the version it was made from: in `mkdocs serve` a thread may finish
+        # making one from the data a save has just changed, and it must not be used then.
+        if (paar := self._index) is None or paar[0] != self.versie:
+            versie = self.versie
+            self._index = paar = (versie, Index(self))
+        return paar[1]
 
     def vernieuw(self) -> None:
         """Records were changed in place (`mkdocs serve`): lookups and exports are made again."""
-        self.__dict__.pop("index", None)
         self.versie += 1
 
     @property
