@@ -9,6 +9,7 @@ the first build, then, --keer times each:
 - changes the title of an agenda item;
 - saves twice in a row, the second time while the rest of the site after the first is still
   being made (its page must not wait for that rest);
+- renames a gemeente in its region file (its page moves; every page may name it);
 and polls the page until the new text is served (or is gone). Also printed: when serve's log says
 the rest of the site (gemeente pages, open data, ...) is written ("site compleet"), measured from
 the last save by serve itself, and how many full builds serve made (0 is the aim).
@@ -39,6 +40,8 @@ BESTAND = "data/informele-steun/initiatief-7.yml"
 PAGINA = "informele-steun/initiatief-7/"
 AGENDAPUNT = "data/agenda/regio-1/ambitie-1.yml"
 AGENDAPAGINA = "agenda/regio-1/ambitie-1/"
+REGIO = "data/regios/regio-1.yml"
+GEMEENTE = "Gemeente 1-0"  # its page moves with its name, and every page that names it changes
 SNEL = re.compile(r"pagina's opnieuw gemaakt en [0-9]+ weggehaald in ([0-9.]+) s \(([0-9.]+) s processortijd\)")
 COMPLEET = re.compile(r"site compleet na ([0-9.]+) s")
 
@@ -78,6 +81,7 @@ def main() -> None:
     parser.add_argument("--schaal", type=float, default=1)
     parser.add_argument("--keer", type=int, default=5)
     parser.add_argument("--log", action="store_true", help="het einde van de uitvoer van mkdocs serve tonen")
+    parser.add_argument("--alleen", default="", help="alleen de soorten wijzigingen waarvan de naam dit bevat")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="serve-herbouw-") as tmp:
         project = Path(tmp) / "project"
@@ -93,6 +97,8 @@ def main() -> None:
             print(f"{records} gegevensbestanden; eerste build in serve: {eerste:.0f} s (belasting {os.getloadavg()[0]:.1f})")
             time.sleep(2)
             for soort, stappen in scenarios(project, args.keer, poort):
+                if args.alleen not in soort:
+                    continue
                 pagina, compleet = [], []
                 for actie, pad, te_zien in stappen:
                     klaar = len(COMPLEET.findall(logpad.read_text(errors="replace")))
@@ -152,9 +158,14 @@ def scenarios(project: Path, keer: int, poort: int) -> list[tuple[str, list[Stap
             wijzig(bestand, f"naam: Eerst {i}", f"naam: Twee keer {i}")
         return opslaan, PAGINA, f"Twee keer {i}"
 
+    regio = project / REGIO
+    gemeentenamen = [(f"naam: {GEMEENTE}{' versie ' + str(i - 1) if i else ''}", f"naam: {GEMEENTE} versie {i}",
+                      f"gemeenten/{GEMEENTE.lower().replace(' ', '-')}-versie-{i}/") for i in range(keer)]
+    regio_stappen: list[Stap] = [(bewerk(regio, oud, nieuw), pad, nieuw.removeprefix("naam: ")) for oud, nieuw, pad in gemeentenamen]
     return [("beschrijving", bewerkingen(beschrijvingen(keer))), ("naam", bewerkingen(namen(keer))),
             ("gemeente", bewerkingen(gemeenten(keer))), ("nieuw bestand en weer weg", nieuw_en_weg),
-            ("agendapunt", bewerkingen(agenda, punt, AGENDAPAGINA)), ("twee keer kort na elkaar", [twee_keer(i) for i in range(keer)])]
+            ("agendapunt", bewerkingen(agenda, punt, AGENDAPAGINA)), ("twee keer kort na elkaar", [twee_keer(i) for i in range(keer)]),
+            ("naam van een gemeente (regiobestand)", regio_stappen)]
 
 
 def beschrijvingen(keer: int) -> list[tuple[str, str, str]]:

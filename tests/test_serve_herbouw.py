@@ -420,6 +420,7 @@ def test_naam_van_een_gemeente(gebouwd, project: Path, tmp_path: Path, monkeypat
     veranderd, eerst, alle = snel_en_volledig(gebouwd, project, tmp_path, monkeypatch, regio, "naam: Oudewater", "naam: Oudewater (Utrecht)")
     assert {"index.html", "gemeenten/oudewater-utrecht/index.html", "gemeenten/index.html", "widget/oudewater-utrecht/index.html"} <= veranderd
     assert not (gebouwd[3] / "gemeenten/oudewater").exists()  # the page moved with the name
+    assert "gemeenten/oudewater-utrecht/index.md" in eerst and "gemeenten/woerden/index.md" in eerst  # the region's own pages first
 
 
 @pytest.mark.parametrize("gebouwd", ["keuze"], indirect=True)

@@ -172,14 +172,16 @@ class Bronnen:
 
 def eigen_paginas(site: SiteData, paginas: Mapping[str, Gegenereerd], wijzigingen: Iterable[Wijziging]) -> Verschil:
     """The own pages of the saved and new records the site shows, described anew (the page the
-    editor is looking at; a gezinshuis or region has none). Its lists and the rest of the site
-    come from `verschil()`."""
+    editor is looking at: a region's are its gemeente pages; a gezinshuis has none). Its lists
+    and the rest of the site come from `verschil()`."""
     uit = Verschil()
     for w in wijzigingen:
         record = w.oud if w.oud is not None else w.nieuw  # a saved record holds its new values now
         if w.nieuw is None or site.dataset.of(w.folder).get(w.record_id) is not record:
             continue  # removed, or not in the regions the site shows
-        if (maak := record_paginas().get(w.folder)) and (pagina := maak(site, record)):
+        maak = record_paginas().get(w.folder)
+        gemaakt = maak(site, record) if maak else None
+        for pagina in gemaakt if isinstance(gemaakt, list) else [gemaakt] if gemaakt else []:
             if pagina.in_nav:
                 uit.volledig = f"andere pagina in het menu voor {record.bron}"
                 return uit

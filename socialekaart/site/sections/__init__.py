@@ -31,7 +31,7 @@ def files(func: Files) -> Files:
 
 # The page of one record, per data folder: the sections use these, and `mkdocs serve` makes the
 # page of a saved record with them first, before the rest of the site.
-RecordPagina = Callable[[SiteData, Any], Pagina | None]
+RecordPagina = Callable[[SiteData, Any], Pagina | list[Pagina] | None]  # a region: its gemeenten's pages
 RECORD_PAGINAS: dict[str, RecordPagina] = {}
 
 
