@@ -343,6 +343,8 @@ class Bouwer:
             verwijder_bestanden([*weg, *(uri for uri in kaarten(uitvoer) if uri not in rest.kaarten)], uitvoer)
             uitvoer.andere = set(andere)
             schrijf_bestanden(bestanden, uitvoer)
+            if bestanden or weg:  # should this round begin again, the next one renders them
+                self._hielden |= set(over)
             # A page about the other files (open data: their sizes) follows when what it says changed.
             anders = [p for uri, (p, was) in over.items() if p.over_bestanden(uitvoer.bestanden) != was
                       and all(r.src_uri != uri for r in rest.paginas)]  # type: ignore[misc]
@@ -356,7 +358,7 @@ class Bouwer:
             if rest.volgorde:
                 nieuwe_volgorde(rest.volgorde, uitvoer)
             handgeschreven = schrijf_handgeschreven(site)
-            self._hielden -= hielden
+            self._hielden -= hielden | set(over)
             stand.bronnen = Bronnen(site.alles or site.dataset, uitvoer.paginas, _regios(site))  # for the next save
             log.info("socialekaart: site compleet na %.1f s (nog %d pagina's, %d weg, %d andere bestanden)",
                      time.perf_counter() - self._begin, len(paginas) + len(handgeschreven), len(rest.weg), len(bestanden) + len(weg))
