@@ -27,7 +27,7 @@ from mkdocs.livereload import LiveReloadServer
 from sitebouw import make_project
 from watchdog.observers.polling import PollingObserver
 
-from socialekaart.site import herbouw, mkdocs_hooks, mkdocs_serve
+from socialekaart.site import herbouw, mkdocs_hooks, mkdocs_serve, mkdocs_stand
 
 STEUN = "data/informele-steun/home-start-woerden.yml"
 PAGINA = "informele-steun/home-start-woerden/index.html"
@@ -64,7 +64,7 @@ def gebouwd(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, requ
     originelen = {p: p.read_bytes() for p in (project / "data").rglob("*.yml")}
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     build(config)
-    assert mkdocs_serve.stand.klaar
+    assert mkdocs_stand.stand.klaar
     volledig: list[int] = []
     bouwer = mkdocs_serve.Bouwer(lambda: volledig.append(1), mkdocs_serve.Wijzigingen(),
                                  lambda: (mkdocs_hooks._build.site, mkdocs_hooks._build.uitvoer))
@@ -499,7 +499,7 @@ def test_een_pagina_in_het_menu_erbij_of_weg_vraagt_een_volledige_build(gebouwd,
 
 def test_geen_volledige_build_zonder_geslaagde_vorige(gebouwd) -> None:
     bouwer, volledig, gelezen, site, bron = gebouwd
-    mkdocs_serve.stand.begin()  # as a failed full build leaves it
+    mkdocs_stand.stand.begin()  # as a failed full build leaves it
     bewaar(bouwer, bron, OUDE_TEKST, "Andere tekst")
     bouwer()
     assert volledig == [1] and gelezen == []

@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from sitebouw import make_project, run_build
 
-from socialekaart.site import mkdocs_helft, mkdocs_serve
+from socialekaart.site import mkdocs_helft, mkdocs_stand
 
 OUDER = os.getpid()
 
@@ -67,8 +67,8 @@ def test_the_helper_writes_the_same_site_as_one_process(tmp_path, met_helper, ca
     # MkDocs' note for every page this process left to the helper is not shown ...
     assert not [r for r in caplog.records if "Page skipped" in r.getMessage()]
     # ... and the pages are whole again for `mkdocs serve`, which renders them itself.
-    assert mkdocs_serve.stand.files is not None
-    assert not [f for f in mkdocs_serve.stand.files.documentation_pages() if f.page and f.page.meta.get("template")]
+    assert mkdocs_stand.stand.files is not None
+    assert not [f for f in mkdocs_stand.stand.files.documentation_pages() if f.page and f.page.meta.get("template")]
 
 
 def test_a_warning_in_the_helper_still_fails_a_strict_build(tmp_path, met_helper, monkeypatch):
@@ -96,4 +96,4 @@ def test_a_helper_that_dies_is_an_error_not_a_hang(tmp_path, met_helper, monkeyp
     with pytest.raises(Abort, match="BuildError"):
         bouw_hier(make_project(tmp_path / "p"), tmp_path / "site")
     assert "het tweede bouwproces stopte zonder uitkomst" in fout_van_de_build(caplog)
-    assert not [f for f in mkdocs_serve.stand.files.documentation_pages() if f.page and f.page.meta.get("template")]
+    assert not [f for f in mkdocs_stand.stand.files.documentation_pages() if f.page and f.page.meta.get("template")]

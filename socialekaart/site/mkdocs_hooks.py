@@ -26,6 +26,7 @@ from .build import Uitvoer, genereer
 from .data import EditLinks, SiteData
 from .mkdocs_helft import Helft
 from .mkdocs_pagina import is_gegenereerd, nav_titels, pagina_file
+from .mkdocs_stand import stand
 from .render import fragmenten
 from .thema import bereid_voor
 from .zoeken import kaartdelen, lees_synoniemen
@@ -70,7 +71,7 @@ def bouwdatum() -> date:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the data before anything is written, so a broken edit leaves the last good site."""
-    mkdocs_serve.stand.begin()
+    stand.begin()
     config_file = Path(config.config_file_path)
     project = config_file.parent
     vandaag = bouwdatum()
@@ -105,7 +106,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, inhoud in uitvoer.bestanden.items():
         files.append(File.generated(config, src_uri, content=inhoud))
     # Known before any page is rendered: the search page names the parts of the index.
-    mkdocs_serve.stand.zoekdelen = kaartdelen(f.dest_uri for f in files.documentation_pages())
+    stand.zoekdelen = kaartdelen(f.dest_uri for f in files.documentation_pages())
     log.info(
         "socialekaart: %d pagina's en %d andere bestanden gemaakt uit %d gegevensbestanden",
         len(uitvoer.paginas), len(uitvoer.bestanden), _build.site.dataset.bestanden,
@@ -114,17 +115,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    mkdocs_serve.stand.nav = nav
+    stand.nav = nav
     return nav
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every page is read now; a helper process writes half of the generated ones."""
-    assert _build.uitvoer is not None and mkdocs_serve.stand.nav is not None
+    assert _build.uitvoer is not None and stand.nav is not None
     env = bereid_voor(env)
-    mkdocs_serve.stand.config, mkdocs_serve.stand.files, mkdocs_serve.stand.env = config, files, env
+    stand.config, stand.files, stand.env = config, files, env
     gegenereerd = [f.page for f in files.documentation_pages() if f.src_uri in _build.uitvoer.paginas and f.page]
-    _helft.start(gegenereerd, config, files, mkdocs_serve.stand.nav, env)
+    _helft.start(gegenereerd, config, files, stand.nav, env)
     return env
 
 
@@ -135,9 +136,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     delen = [m.group(1) for m in FRAGMENT.finditer(html)]
     if not delen:
         return html
-    ingevuld = fragmenten(delen, page.url, _build.site, len(mkdocs_serve.stand.zoekdelen))
+    ingevuld = fragmenten(delen, page.url, _build.site, len(stand.zoekdelen))
     # `mkdocs serve` renders the page again when what these show changes (mkdocs_serve.py).
-    mkdocs_serve.stand.fragmenten[page.file.src_uri] = (delen, page.url, ingevuld)
+    stand.fragmenten[page.file.src_uri] = (delen, page.url, ingevuld)
     volgende = iter(ingevuld)
     return FRAGMENT.sub(lambda m: next(volgende), html)
 
@@ -153,7 +154,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     except RuntimeError as error:
         raise PluginError(str(error)) from None
     log.info("socialekaart: zoekindex gemaakt met Pagefind (%s)", "; ".join(samenvatting))
-    mkdocs_serve.stand.klaar = True
+    stand.klaar = True
 
 
 def on_build_error(error: Exception) -> None:
