@@ -137,7 +137,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not delen:
         return html
     ingevuld = fragmenten(delen, page.url, _build.site, len(stand.zoekdelen))
-    # `mkdocs serve` renders the page again when what these show changes (mkdocs_serve.py).
+    # `mkdocs serve` renders the page again when what these show changes (mkdocs_stand.py).
     stand.fragmenten[page.file.src_uri] = (delen, page.url, ingevuld)
     volgende = iter(ingevuld)
     return FRAGMENT.sub(lambda m: next(volgende), html)
