@@ -232,3 +232,34 @@ for job, (record, problems) in zip(jobs, load._load_in_parallel(jobs, date(2026,
     assert "pijp-1 False ['dit is geen gewoon bestand" in output, output
     assert "pijp-2 False ['dit is geen gewoon bestand" in output, output
     assert "voorbeeld-jeugdhulp True []" in output, output
+
+
+def test_record_plek_is_waar_load_dataset_het_record_leest(tmp_path: Path) -> None:
+    """`mkdocs serve` places a new file's record with `record_plek`: the same type, id, paths
+    and place in the order as a full load, and nothing for what a full load would not read."""
+    from sitebouw import FIXTURE_DATA
+    from socialekaart.load import bestandsvolgorde, load_dataset, record_plek
+
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, root)
+    for naam in ("a-b.yml", "a.yml"):  # '-' sorts before '.', so a-b.yml is read before a.yml
+        (root / "providers" / naam).write_text(PROVIDER, encoding="utf-8")
+    dataset, problemen = load_dataset(root)
+    assert dataset.records["providers"]
+    for folder, records in dataset.records.items():
+        assert list(records) == sorted(records, key=bestandsvolgorde), folder
+        for record_id, record in records.items():
+            plek = record_plek(root, dataset.files[id(record)])
+            assert plek is not None, record_id
+            assert (plek.record_type.folder, plek.record_id, plek.path, plek.shown, plek.bron) == (
+                folder, record_id, dataset.files[id(record)], dataset.paths[id(record)], record.bron)
+    (root / "providers" / "Hoofdletter.yml").write_text(PROVIDER, encoding="utf-8")
+    (root / "providers" / "x.yaml").write_text(PROVIDER, encoding="utf-8")
+    (root / "onbekend").mkdir()
+    (root / "onbekend" / "x.yml").write_text(PROVIDER, encoding="utf-8")
+    (root / "agenda" / "x.yml").write_text(PROVIDER, encoding="utf-8")  # agenda items stand one folder deeper
+    (root / "providers" / ".verborgen.yml").write_text(PROVIDER, encoding="utf-8")
+    os.symlink(root / "providers" / "a.yml", root / "providers" / "link.yml")
+    for naam in ("providers/Hoofdletter.yml", "providers/x.yaml", "onbekend/x.yml", "agenda/x.yml",
+                 "providers/.verborgen.yml", "providers/link.yml", "providers/bestaat-niet.yml"):
+        assert record_plek(root, str(root / naam)) is None, naam
