@@ -82,6 +82,7 @@ def main() -> None:
     parser.add_argument("--keer", type=int, default=5)
     parser.add_argument("--log", action="store_true", help="het einde van de uitvoer van mkdocs serve tonen")
     parser.add_argument("--alleen", default="", help="alleen de soorten wijzigingen waarvan de naam dit bevat")
+    parser.add_argument("--rust", type=float, default=3, help="seconden tussen twee opslagen (iemand leest eerst)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="serve-herbouw-") as tmp:
         project = Path(tmp) / "project"
@@ -107,7 +108,7 @@ def main() -> None:
                     compleet.append(wacht_op_log(logpad, klaar, 900))
                     print(f"  {soort}: {pagina[-1]:.2f} s tot de nieuwe pagina, site compleet na {compleet[-1]:.1f} s "
                           f"(belasting {os.getloadavg()[0]:.1f})")
-                    time.sleep(3)  # a person reads before the next save; the search index runs meanwhile
+                    time.sleep(args.rust)  # a person reads before the next save; the search index runs meanwhile
                 print(f"{soort}: opgeslagen -> pagina nieuw: beste {min(pagina):.2f} s, mediaan {mediaan(pagina):.2f} s (budget 1 s); "
                       f"site compleet: beste {min(compleet):.1f} s, mediaan {mediaan(compleet):.1f} s")
             eigen = [tuple(map(float, m)) for m in SNEL.findall(logpad.read_text(errors="replace"))]

@@ -50,6 +50,21 @@ def test_national_benchmark_generates_valid_data_that_checks_and_builds() -> Non
         assert figure in result.stdout
 
 
+def test_serve_benchmark_saves_every_kind_of_file_without_a_full_build() -> None:
+    # `mkdocs serve` on a small national set: every kind of save in the script (an edit, a new
+    # and a removed file, an agenda item, two saves in a row, a region file) must reach the
+    # browser, or the script stops with an error; and serve never fell back to a full build.
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "serve_herbouw.py"), "--schaal", "0.02", "--keer", "1", "--rust", "0.2"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for soort in ("beschrijving", "naam", "gemeente", "nieuw bestand en weer weg", "agendapunt", "twee keer kort na elkaar",
+                  "naam van een gemeente (regiobestand)"):
+        assert f"\n{soort}: opgeslagen -> pagina nieuw: " in result.stdout, soort
+    assert "volledige builds na de eerste: 0" in result.stdout
+
+
 def test_national_generator_is_deterministic_and_spreads_records_over_all_gemeenten(tmp_path: Path) -> None:
     sys.path.insert(0, str(BENCHMARKS))
     try:
