@@ -17,7 +17,7 @@ from sitebouw import DELEN_MAX, PAGEFIND_KOP, kaart_fragmenten, make_project, ru
 from trust_gates import build_differences
 
 from socialekaart.site.zoekdelen import zoekdelen
-from socialekaart.site.zoeken import NIET_IN_KAART, PAGEFIND_ROOT, kaartdelen, pagefind_index, pagefind_mappen
+from socialekaart.site.zoeken import NIET_IN_KAART, PAGEFIND_ROOT, PAGEFIND_UI, kaartdelen, pagefind_index, pagefind_mappen
 
 
 def _regex(glob: str) -> re.Pattern[str]:
@@ -169,3 +169,11 @@ def test_parts_left_by_an_earlier_build_are_removed(site_in_delen, tmp_path):
     pagefind_index(site, kaartdelen(paginas))
     assert list(kaart_fragmenten(site)) == ["pagefind"]
     assert (site / "pagefind-agenda" / "pagefind-entry.json").is_file()
+
+
+def test_each_part_holds_what_the_search_page_loads_and_not_pagefinds_own_interfaces(site_in_delen):
+    """Pagefind's own search interfaces (about 420 KB per index) are never loaded: not on the server."""
+    for map_ in [*pagefind_mappen(4), "pagefind-agenda"]:
+        namen = {p.name for p in (site_in_delen / map_).iterdir()}
+        assert {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json"} <= namen, map_
+        assert not namen & set(PAGEFIND_UI), map_

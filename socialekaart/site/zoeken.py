@@ -178,6 +178,14 @@ def pagefind_mappen(delen: int) -> list[str]:
     return [PAGEFIND_MAP, *(f"pagefind-{i}" for i in range(2, delen + 1))]
 
 
+# Pagefind writes its own search interfaces into every index; the search page has its own
+# (overrides/assets/javascripts/zoeken.js, on pagefind.js), so these are never downloaded.
+PAGEFIND_UI = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+)
+
+
 def pagefind_index(site_dir: Path, kaart: list[str], achtergrond: bool = False) -> list[str]:
     """Index the written site with Pagefind (its binary comes in the `pagefind-bin` wheel,
     nothing is downloaded); returns Pagefind's summary line per index. `kaart` holds the glob
@@ -212,6 +220,8 @@ def pagefind_index(site_dir: Path, kaart: list[str], achtergrond: bool = False) 
         uit = subprocess.run(opdracht, capture_output=True, text=True, check=False, preexec_fn=laag)
         if uit.returncode != 0:
             raise RuntimeError(f"Pagefind kon de zoekindex niet maken:\n{uit.stdout}{uit.stderr}")
+        for naam in PAGEFIND_UI:  # about 420 KB per index that no page loads
+            (site_dir / uitvoer / naam).unlink(missing_ok=True)
         return next((r.strip() for r in uit.stdout.splitlines() if "Indexed" in r and "page" in r), "")
 
     # Two parts at a time in a build: a run keeps one core busy only part of its time. Together
