@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from ..check import load_checked
+from ..collector import Bevriezing
 from ..instellingen import lees_instellingen, onbekende_regios
 from ..opendata.licentie import licentie
 from ..problems import DataError
@@ -55,6 +56,7 @@ class _Build:
 
 _build = _Build()
 _helft = Helft()
+_bevriezing = Bevriezing()
 
 
 def bouwdatum() -> date:
@@ -94,6 +96,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     links = EditLinks(config.repo_url, config.edit_uri, docs_dir)
     _build.site = SiteData(dataset, vandaag, links, licentie(instellingen.licentie), config.site_url or None, instellingen, alles=alles)
     _build.uitvoer = None
+    _bevriezing.vast()
     return config
 
 
@@ -107,6 +110,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src_uri, content=inhoud))
     # Known before any page is rendered: the search page names the parts of the index.
     stand.zoekdelen = kaartdelen(f.dest_uri for f in files.documentation_pages())
+    _bevriezing.vast()
     log.info(
         "socialekaart: %d pagina's en %d andere bestanden gemaakt uit %d gegevensbestanden",
         len(uitvoer.paginas), len(uitvoer.bestanden), _build.site.dataset.bestanden,
@@ -125,6 +129,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env = bereid_voor(env)
     stand.config, stand.files, stand.env = config, files, env
     gegenereerd = [f.page for f in files.documentation_pages() if f.src_uri in _build.uitvoer.paginas and f.page]
+    _bevriezing.vast()
     _helft.start(gegenereerd, config, files, stand.nav, env)
     return env
 
@@ -149,6 +154,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         _helft.wacht()
     except RuntimeError as error:
         raise PluginError(str(error)) from None
+    finally:
+        _bevriezing.los()
     try:
         samenvatting = mkdocs_serve.zoekindex(Path(config.site_dir))
     except RuntimeError as error:
@@ -159,6 +166,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     _helft.stop()
+    _bevriezing.los()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
