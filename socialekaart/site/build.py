@@ -58,8 +58,13 @@ def genereer(site: SiteData, synoniemen: list[list[str]] | None = None) -> Uitvo
         uitvoer.bestanden[paden.KAART_ASSETS + naam] = inhoud
     paginas = list(all_pages(site))
     nu = [p for p in paginas if p.over_bestanden is None]
-    gerenderd, andere = in_twee_met(partial(render_met_kaart, site=site), nu, ook=partial(andere_bestanden, site, uitvoer.synoniemen))
-    klaar = dict(zip((p.src_uri for p in nu), gerenderd, strict=True))
+    # One page of each template first, in this process: its templates are then compiled before
+    # the helper is forked, once, instead of in both processes.
+    eerst = {p.template: p for p in reversed(nu)}
+    klaar = {p.src_uri: render_met_kaart(p, site) for p in eerst.values()}
+    rest = [p for p in nu if p.src_uri not in klaar]
+    gerenderd, andere = in_twee_met(partial(render_met_kaart, site=site), rest, ook=partial(andere_bestanden, site, uitvoer.synoniemen))
+    klaar.update(zip((p.src_uri for p in rest), gerenderd, strict=True))
     for pagina in nu:
         kaart = klaar[pagina.src_uri][1]
         if pagina.kaart_uri and kaart is not None:

@@ -98,7 +98,10 @@ class Helft:
         if not kan_helpen(len(paginas), MIN_PAGINAS):
             return
         deel = list(paginas[1::2])
-        self._helper, self._paginas = Helper(_bouw, deel, config, files, nav, env), deel
+        # The first of them written here, before the fork, as MkDocs would write it: the theme's
+        # templates are then compiled once, in this process, and not once more in the helper.
+        bouwmodule(config)._build_page(deel[0], config, files.documentation_pages(), nav, env)
+        self._helper, self._paginas = Helper(_bouw, deel[1:], config, files, nav, env), deel
         for page in deel:
             page.meta[SLEUTEL] = LEEG
         self._filter = (logging.getLogger(bouwmodule(config).__name__), _ZonderOverslaan({page.file.src_uri for page in deel}))
