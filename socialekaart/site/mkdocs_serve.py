@@ -283,7 +283,8 @@ class Bouwer:
             self.vraag_volledig()
         finally:
             with self._schrijven:
-                self._rest = None
+                if self._rest is threading.current_thread():  # not when done (see _ronde)
+                    self._rest = None
 
     def _ronde(self, site: SiteData, uitvoer: Uitvoer) -> bool:
         """One try at the rest; raises _Opnieuw when the data changed meanwhile, and returns
@@ -332,6 +333,8 @@ class Bouwer:
             handgeschreven = schrijf_handgeschreven(site)
             self._hielden -= hielden | set(over)
             stand.bronnen = Bronnen(site.alles or site.dataset, uitvoer.paginas, _regios(site))  # for the next save
+            # Done, said while the lock is held: a save from now on starts a rest of its own.
+            self._rest = None
             log.info("socialekaart: site compleet na %.1f s (nog %d pagina's, %d weg, %d andere bestanden)",
                      time.perf_counter() - self._begin, len(paginas) + len(handgeschreven), len(rest.weg), len(bestanden) + len(weg))
             self.herlaad()
