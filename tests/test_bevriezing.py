@@ -54,11 +54,13 @@ def test_a_failed_build_leaves_nothing_frozen(tmp_path, niets_bevroren, monkeypa
 def test_what_someone_else_froze_stays_frozen():
     gc.freeze()
     try:
-        eerder = gc.get_freeze_count()
+        assert gc.get_freeze_count() > 0
         bevriezing = Bevriezing()
         bevriezing.vast()
         bevriezing.los()
-        assert gc.get_freeze_count() == eerder > 0
+        # Still frozen (an unfreeze empties the permanent generation). Not the exact count: a
+        # frozen object that loses its last reference meanwhile leaves it.
+        assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
 
