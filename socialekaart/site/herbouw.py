@@ -146,9 +146,7 @@ class Bronnen:
                 alles.forget_positions(w.oud)
             elif w.nieuw is not None:
                 self._records[os.path.abspath(w.path)] = (w.folder, w.nieuw)
-                records = alles.records.setdefault(w.folder, {})
-                records[w.record_id] = w.nieuw
-                alles.records[w.folder] = dict(sorted(records.items(), key=lambda paar: bestandsvolgorde(paar[0])))
+                alles.records[w.folder] = _met_record(alles.of(w.folder), w.record_id, w.nieuw)
                 alles.paths[id(w.nieuw)], alles.files[id(w.nieuw)] = w.shown, w.path
                 alles.bestanden += 1
             elif w.oud is not None:
@@ -255,15 +253,20 @@ def _met(dataset: Dataset, wijzigingen: list[Wijziging]) -> Dataset:
         if w.nieuw is None:
             del folder[w.record_id]
             continue
-        folder[w.record_id] = w.nieuw
         if w.oud is None:
-            records[w.folder] = dict(sorted(folder.items(), key=lambda paar: bestandsvolgorde(paar[0])))
+            records[w.folder] = _met_record(folder, w.record_id, w.nieuw)
             paths[id(w.nieuw)], files[id(w.nieuw)] = w.shown, w.path
         else:
+            folder[w.record_id] = w.nieuw
             paths[id(w.nieuw)], files[id(w.nieuw)] = dataset.paths[id(w.oud)], dataset.files[id(w.oud)]
     # Positions already read stay (a rule that warns about many records would read them all
     # again); the copy's own additions go with it.
     return dataclasses.replace(dataset, records=records, paths=paths, files=files, _positions=dict(dataset._positions))
+
+
+def _met_record(records: Mapping[str, Record], record_id: str, record: Record) -> dict[str, Record]:
+    """`records` with a new one, in the order `load_dataset` reads their files."""
+    return dict(sorted({**records, record_id: record}.items(), key=lambda paar: bestandsvolgorde(paar[0])))
 
 
 def _records_in(waarde: object, diepte: int = 4) -> Iterator[Record]:
